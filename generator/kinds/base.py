@@ -1,0 +1,117 @@
+"""What every component kind declares, and what a connector between two kinds is.
+
+A kind is the one place that knows, for one AWS service (or external actor):
+its diagram icon, the CDK code it emits (a jinja2 template), the
+CloudFormation resource types that code must produce, and the props a pattern
+may set, with types and ranges (a pydantic model). Secure defaults live in the
+kind's template, so each service has them in exactly one place.
+
+A connector is the code that one flow between two kinds emits. It either
+fills a *slot* of one side's construction (a Firehose destination, a crawler
+target), which the side's template consumes, or adds *wiring* statements after
+every component exists (a grant, an event source).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Props(BaseModel):
+    """Base of every kind's props: strict, so a misspelt prop is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NoProps(Props):
+    pass
+
+
+@dataclass(frozen=True)
+class Icon:
+    """A `diagrams` node class, named by module and class (icons are data)."""
+
+    module: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A construction argument that connectors fill.
+
+    many: the slot takes a list (one entry per flow); required: at least one
+    active flow must fill it, or the pattern is rejected before any code runs.
+    """
+
+    doc: str
+    required: bool = False
+    many: bool = False
+
+
+@dataclass(frozen=True)
+class Connector:
+    """The code for flows from the declaring kind to `target`.
+
+    expression + fills: a template rendering one expression that goes into a
+    slot of the source's or the target's construction.
+    wiring: a template rendering statements that run once both exist.
+    A connector may have both (a crawler target plus the grant to read it), or
+    neither (a flow from an external actor, which deploys nothing).
+    """
+
+    target: str
+    doc: str
+    expression: str | None = None
+    fills: tuple[Literal["source", "target"], str] | None = None
+    wiring: str | None = None
+    imports: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if (self.expression is None) != (self.fills is None):
+            raise ValueError(f"connector to {self.target}: expression and fills go together")
+
+
+@dataclass(frozen=True)
+class AppFile:
+    """Application code a kind ships with its stack (a handler, a job script, a DAG).
+
+    path is relative to the stack's app-code folder; path and template may use
+    {id} and the component's props, e.g. app/lambda/{code}.py.j2.
+    """
+
+    path: str
+    template: str
+
+
+class Kind:
+    """Subclass once per kind, in a module of its own under generator/kinds/."""
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+    doc: ClassVar[str]
+    icon: ClassVar[Icon]
+    resource_types: ClassVar[tuple[str, ...]] = ()
+    template: ClassVar[str | None] = None
+    imports: ClassVar[tuple[str, ...]] = ()
+    props: ClassVar[type[Props]] = NoProps
+    slots: ClassVar[dict[str, Slot]] = {}
+    connectors: ClassVar[tuple[Connector, ...]] = ()
+    app_files: ClassVar[tuple[AppFile, ...]] = ()
+
+    @classmethod
+    def is_external(cls) -> bool:
+        """External kinds are drawn but emit no resources (DESIGN: never fake ones)."""
+        return cls.name.startswith("external.")
+
+
+@dataclass(frozen=True)
+class KindInfo:
+    """A summary of a kind for listings."""
+
+    name: str
+    title: str
+    doc: str
+    resource_types: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,15 @@
+"""People or applications outside AWS that send or read data: drawn, never deployed."""
+
+from generator.kinds.base import Connector, Icon, Kind
+
+
+class ExternalClients(Kind):
+    name = "external.clients"
+    title = "Clients"
+    doc = "Applications or users outside the stack (producers, analysts); no resources."
+    icon = Icon("diagrams.onprem.client", "Users")
+    connectors = (
+        Connector("kinesis.firehose", "clients call PutRecord/PutRecordBatch"),
+        Connector("kinesis.stream", "clients call PutRecord/PutRecords"),
+        Connector("athena.workgroup", "clients submit queries to the workgroup"),
+    )

@@ -1,0 +1,50 @@
+"""AWS Glue crawler: infers schemas and keeps the catalog's partitions in sync with S3 (T14)."""
+
+from pydantic import Field
+
+from generator.kinds.base import Connector, Icon, Kind, Props, Slot
+
+
+class GlueCrawlerProps(Props):
+    schedule: str | None = Field(
+        "cron(15 * * * ? *)",
+        pattern=r"^cron\(.+\)$",
+        description="when it runs (a cron expression); null runs it on demand only",
+    )
+    new_folders_only: bool = Field(
+        True, description="incremental crawls: only add partitions from new S3 folders"
+    )
+
+
+class GlueCrawler(Kind):
+    name = "glue.crawler"
+    title = "Glue crawler"
+    doc = "A Glue crawler over S3 paths that adds new partitions and tables to a catalog database."
+    icon = Icon("diagrams.aws.analytics", "GlueCrawlers")
+    resource_types = ("AWS::Glue::Crawler", "AWS::IAM::Role")
+    template = "kinds/glue_crawler.py.j2"
+    imports = (
+        "from aws_cdk import aws_glue as glue",
+        "from aws_cdk import aws_iam as iam",
+        "import json",
+    )
+    props = GlueCrawlerProps
+    slots = {
+        "s3_targets": Slot("the S3 buckets it crawls", required=True, many=True),
+        "database": Slot("the catalog database it writes tables to", required=True),
+    }
+    connectors = (
+        Connector(
+            "s3.bucket",
+            "crawls the bucket (read access is granted to the crawler's role)",
+            expression="connectors/glue_crawler__s3_bucket.py.j2",
+            fills=("source", "s3_targets"),
+            wiring="connectors/glue_crawler__s3_bucket.wiring.py.j2",
+        ),
+        Connector(
+            "glue.database",
+            "writes the tables it finds into the database",
+            expression="connectors/glue_crawler__glue_database.py.j2",
+            fills=("source", "database"),
+        ),
+    )

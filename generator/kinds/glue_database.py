@@ -1,0 +1,22 @@
+"""AWS Glue Data Catalog database: where crawlers and jobs register tables for Athena."""
+
+from pydantic import Field
+
+from generator.kinds.base import Icon, Kind, Props
+
+
+class GlueDatabaseProps(Props):
+    database_name: str = Field(
+        pattern=r"^[a-z][a-z0-9_]{0,254}$", description="catalog database name"
+    )
+
+
+class GlueDatabase(Kind):
+    name = "glue.database"
+    title = "Glue Data Catalog"
+    doc = "A database in the Glue Data Catalog."
+    icon = Icon("diagrams.aws.analytics", "GlueDataCatalog")
+    resource_types = ("AWS::Glue::Database",)
+    template = "kinds/glue_database.py.j2"
+    imports = ("from aws_cdk import aws_glue as glue",)
+    props = GlueDatabaseProps

@@ -1,0 +1,390 @@
+"""From a pattern file to a Pattern with its parameters applied.
+
+Two steps with different failure modes:
+
+- load(): the file against the schema and against the registry of kinds and
+  connectors. Every error names the file, line and field.
+- Pattern.resolve(values): parameters applied; the components and flows that
+  are active, numbered and ready for the renderers.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator import PATTERNS_DIR
+from generator.errors import ArchgenError, did_you_mean
+from generator.kinds import UnknownKind, find_connector, get_kind
+from generator.kinds.base import Connector, Kind, Props
+from generator.model import Component, Flow, Group, PatternFile
+from generator.parameters import (
+    Condition,
+    parse_condition,
+    references,
+    resolve_values,
+    substitute,
+)
+from generator.source import Source, read_yaml
+
+
+@dataclass(frozen=True)
+class ActiveComponent:
+    spec: Component
+    kind: type[Kind]
+    props: Props
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def label(self) -> str:
+        return self.spec.label or self.kind.title
+
+    @property
+    def ref(self) -> str:
+        """The Python expression for this component's construct in the stack."""
+        return f"self.{self.spec.id}"
+
+    @property
+    def construct_id(self) -> str:
+        return "".join(part.capitalize() for part in self.spec.id.split("_"))
+
+
+@dataclass(frozen=True)
+class ActiveFlow:
+    number: int
+    spec: Flow
+    source: ActiveComponent
+    target: ActiveComponent
+    connector: Connector
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}. {self.spec.label}"
+
+
+@dataclass
+class Pattern:
+    """A loaded pattern file: valid, every kind and connector known."""
+
+    file: PatternFile
+    source: Source
+    kinds: dict[str, type[Kind]]
+    conditions: dict[tuple, Condition]
+
+    @property
+    def id(self) -> str:
+        return self.file.id
+
+    @property
+    def path(self) -> Path:
+        return self.source.path
+
+    def resolve(self, given: Mapping[str, Any] | None = None) -> Resolved:
+        values = resolve_values(self.id, self.file.parameters, given or {})
+        return _resolve(self, values)
+
+
+@dataclass
+class Resolved:
+    """A pattern with its parameters applied: what every renderer takes."""
+
+    pattern: Pattern
+    values: dict[str, bool | int | str]
+    components: list[ActiveComponent]
+    flows: list[ActiveFlow]
+    slots: dict[str, dict[str, list[ActiveFlow]]] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.pattern.id
+
+    @property
+    def file(self) -> PatternFile:
+        return self.pattern.file
+
+    @property
+    def module_name(self) -> str:
+        return self.id.replace("-", "_") + "_stack"
+
+    @property
+    def class_name(self) -> str:
+        return "".join(part.capitalize() for part in self.id.split("-")) + "Stack"
+
+    @property
+    def stack_name(self) -> str:
+        return "".join(part.capitalize() for part in self.id.split("-"))
+
+    @cached_property
+    def groups(self) -> list[Group]:
+        """Groups that hold an active component, or enclose a group that does."""
+        used = {c.spec.group for c in self.components if c.spec.group}
+        by_id = {g.id: g for g in self.file.groups}
+        for group_id in list(used):
+            parent = by_id[group_id].parent
+            while parent:
+                used.add(parent)
+                parent = by_id[parent].parent
+        return [g for g in self.file.groups if g.id in used]
+
+    def non_default_values(self) -> dict[str, bool | int | str]:
+        defaults = {name: p.default for name, p in self.file.parameters.items()}
+        return {k: v for k, v in self.values.items() if defaults.get(k) != v}
+
+    def rebuild_command(self) -> str:
+        parts = ["archgen build", self.id]
+        for key, value in self.non_default_values().items():
+            shown = str(value).lower() if isinstance(value, bool) else value
+            parts.append(f"--param {key}={shown}")
+        return " ".join(parts)
+
+
+def pattern_files(directory: Path = PATTERNS_DIR) -> list[Path]:
+    return sorted(p for p in directory.glob("*.yaml") if not p.name.startswith("_"))
+
+
+def find_pattern(pattern_id: str, directory: Path = PATTERNS_DIR) -> Path:
+    path = directory / f"{pattern_id}.yaml"
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", pattern_id) and path.is_file():
+        return path
+    known = [p.stem for p in pattern_files(directory)]
+    raise ArchgenError(
+        f"unknown pattern '{pattern_id}'",
+        expected=f"one of: {', '.join(known)}",
+        suggestion=did_you_mean(pattern_id, known) or "`archgen list` shows the catalog",
+    )
+
+
+def load_all(directory: Path = PATTERNS_DIR) -> list[Pattern]:
+    return [load(path) for path in pattern_files(directory)]
+
+
+def load(path: Path) -> Pattern:
+    """Read and check one pattern file; raise ArchgenError on the first problem."""
+    source = read_yaml(path)
+    if not isinstance(source.data, dict):
+        raise source.error((), "a pattern file must be a YAML mapping", expected="id, title, ...")
+    try:
+        spec = PatternFile.model_validate(source.data)
+    except ValidationError as exc:
+        raise _schema_error(source, exc) from None
+    if spec.id != path.stem:
+        raise source.error(
+            ("id",),
+            f"id '{spec.id}' does not match the file name",
+            suggestion=f"rename the file to {spec.id}.yaml",
+        )
+    return _check(source, spec)
+
+
+def _schema_error(source: Source, exc: ValidationError) -> ArchgenError:
+    error = exc.errors()[0]
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        return source.error(
+            loc,
+            f"unknown field '{loc[-1]}'",
+            expected=f"one of: {', '.join(allowed)}" if allowed else None,
+            suggestion=did_you_mean(str(loc[-1]), allowed),
+        )
+    if kind == "missing":
+        return source.error(loc, "required field is missing")
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        if pattern.startswith("^[a-z0-9]+(-"):
+            message = f"{error['input']!r} is not a slug (lower-case words joined by '-')"
+        else:
+            message = f"{error['input']!r} is not a snake_case identifier"
+    if kind == "literal_error":
+        message = f"{error['input']!r} is not allowed; {error['msg'].lower()}"
+    return source.error(loc, message)
+
+
+def _allowed_keys(loc: tuple) -> list[str]:
+    """The field names the schema accepts at loc (to list them and suggest one)."""
+    model: Any = PatternFile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            return []
+        info = model.model_fields.get(str(part))
+        if info is None:
+            return []
+        model = info.annotation
+        while typing.get_origin(model) in (list, dict, typing.Union, type(int | None)):
+            args = [a for a in typing.get_args(model) if a is not type(None)]
+            model = args[-1]
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return [f.alias or name for name, f in model.model_fields.items()]
+    return []
+
+
+def _check(source: Source, spec: PatternFile) -> Pattern:
+    declared = spec.parameters
+    conditions: dict[tuple, Condition] = {}
+
+    def condition(loc: tuple, text: str | None) -> None:
+        if text is None:
+            return
+        try:
+            conditions[loc] = parse_condition(text, declared)
+        except ValueError as exc:
+            raise source.error(loc + ("when",), str(exc)) from None
+
+    group_ids = _unique(source, "groups", [g.id for g in spec.groups])
+    for index, group in enumerate(spec.groups):
+        if group.parent and group.parent not in group_ids:
+            raise source.error(
+                ("groups", index, "parent"),
+                f"unknown group '{group.parent}'",
+                suggestion=did_you_mean(group.parent, group_ids),
+            )
+
+    component_ids = _unique(source, "components", [c.id for c in spec.components])
+    kinds: dict[str, type[Kind]] = {}
+    defaults = {name: p.default for name, p in declared.items()}
+    for index, comp in enumerate(spec.components):
+        loc = ("components", index)
+        try:
+            kinds[comp.id] = get_kind(comp.kind)
+        except UnknownKind as exc:
+            raise source.error(
+                loc + ("kind",),
+                f"unknown kind '{comp.kind}'",
+                suggestion=exc.hint or "`archgen kinds` lists the kinds",
+            ) from None
+        if comp.group and comp.group not in group_ids:
+            raise source.error(
+                loc + ("group",),
+                f"unknown group '{comp.group}'",
+                expected=f"one of: {', '.join(group_ids) or 'no groups declared'}",
+                suggestion=did_you_mean(comp.group, group_ids),
+            )
+        for name in references(comp.props):
+            if name not in declared:
+                raise source.error(
+                    loc + ("props",),
+                    f"props refer to unknown parameter '{name}'",
+                    suggestion=did_you_mean(name, declared),
+                )
+        _validate_props(source, loc, kinds[comp.id], substitute(comp.props, defaults))
+        condition(loc, comp.when)
+
+    for index, flow in enumerate(spec.flows):
+        loc = ("flows", index)
+        for end, name in (("from", flow.source), ("to", flow.target)):
+            if name not in component_ids:
+                raise source.error(
+                    loc + (end,),
+                    f"unknown component '{name}'",
+                    suggestion=did_you_mean(name, component_ids),
+                )
+        source_kind, target_kind = kinds[flow.source], kinds[flow.target]
+        if find_connector(source_kind, target_kind) is None:
+            targets = [c.target for c in source_kind.connectors]
+            raise source.error(
+                loc,
+                f"no connector from {source_kind.name} to {target_kind.name}",
+                expected=f"a target among: {', '.join(targets) or 'none (this kind has no outgoing flows)'}",
+                suggestion="reverse the flow or add a connector to the source kind's module",
+            )
+        condition(loc, flow.when)
+
+    pattern = Pattern(file=spec, source=source, kinds=kinds, conditions=conditions)
+    pattern.resolve()  # the defaults must give a complete stack (required slots filled)
+    return pattern
+
+
+def _unique(source: Source, section: str, ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for index, item in enumerate(ids):
+        if item in seen:
+            raise source.error(
+                (section, index, "id"), f"duplicate id '{item}'", suggestion="ids must be unique"
+            )
+        seen.add(item)
+    return ids
+
+
+def _validate_props(source: Source, loc: tuple, kind: type[Kind], props: dict) -> Props:
+    try:
+        return kind.props.model_validate(props)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field_loc = loc + ("props",) + tuple(error["loc"])
+        allowed = list(kind.props.model_fields)
+        if error["type"] == "extra_forbidden":
+            raise source.error(
+                field_loc,
+                f"unknown prop '{error['loc'][-1]}' for kind {kind.name}",
+                expected=f"one of: {', '.join(allowed) or 'no props'}",
+                suggestion=did_you_mean(str(error["loc"][-1]), allowed),
+            ) from None
+        raise source.error(field_loc, f"{error['msg']} (got {error['input']!r})") from None
+
+
+def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
+    spec, source = pattern.file, pattern.source
+
+    def active(loc: tuple) -> bool:
+        cond = pattern.conditions.get(loc)
+        return cond is None or cond.holds(values)
+
+    components: dict[str, ActiveComponent] = {}
+    for index, comp in enumerate(spec.components):
+        if active(("components", index)):
+            kind = pattern.kinds[comp.id]
+            props = _validate_props(
+                source, ("components", index), kind, substitute(comp.props, values)
+            )
+            components[comp.id] = ActiveComponent(spec=comp, kind=kind, props=props)
+
+    flows: list[ActiveFlow] = []
+    for index, flow in enumerate(spec.flows):
+        if flow.source in components and flow.target in components and active(("flows", index)):
+            src, dst = components[flow.source], components[flow.target]
+            connector = find_connector(src.kind, dst.kind)
+            assert connector is not None  # checked at load time
+            flows.append(ActiveFlow(len(flows) + 1, flow, src, dst, connector))
+
+    slots: dict[str, dict[str, list[ActiveFlow]]] = {cid: {} for cid in components}
+    for flow in flows:
+        if flow.connector.fills:
+            side, slot = flow.connector.fills
+            owner = flow.source if side == "source" else flow.target
+            slots[owner.id].setdefault(slot, []).append(flow)
+    for index, comp in enumerate(spec.components):
+        if comp.id not in components:
+            continue
+        for name, slot in pattern.kinds[comp.id].slots.items():
+            filled = slots[comp.id].get(name, [])
+            where = ("components", index)
+            shown = ", ".join(f"{k}={v}" for k, v in values.items()) or "defaults"
+            if slot.required and not filled:
+                raise source.error(
+                    where,
+                    f"component '{comp.id}' ({comp.kind}) needs a flow that sets its {name} ({slot.doc})",
+                    suggestion=f"add a flow for it that is active with parameters {shown}",
+                )
+            if len(filled) > 1 and not slot.many:
+                raise source.error(
+                    where,
+                    f"component '{comp.id}' ({comp.kind}) takes one {name}, but {len(filled)} flows set it",
+                    suggestion="keep one of flows " + ", ".join(str(f.number) for f in filled),
+                )
+    return Resolved(pattern, values, list(components.values()), flows, slots)

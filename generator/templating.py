@@ -1,0 +1,45 @@
+"""The one jinja2 environment: strict, so a missing value fails loudly, never renders blank."""
+
+from __future__ import annotations
+
+import textwrap
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from generator import TEMPLATES_DIR
+
+
+def _py(value: Any) -> str:
+    """A Python literal for a value (True, 300, 'text')."""
+    return repr(value)
+
+
+def _wrap(value: str, width: int = 88, indent: str = "") -> str:
+    """Wrap prose to width, every line after the first indented (docstrings, comments)."""
+    return textwrap.fill(" ".join(value.split()), width=width, subsequent_indent=indent)
+
+
+def _pascal(value: str) -> str:
+    return "".join(part.capitalize() for part in value.replace("-", "_").split("_"))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["py"] = _py
+    env.filters["pascal"] = _pascal
+    env.filters["wrap"] = _wrap
+    return env
+
+
+def render(template: str, **context: Any) -> str:
+    return environment().get_template(template).render(**context)
