@@ -40,6 +40,7 @@ class ActiveComponent:
     spec: Component
     kind: type[Kind]
     props: Props
+    refs: dict[str, ActiveComponent] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -285,6 +286,32 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
         _validate_props(source, loc, kinds[comp.id], substitute(comp.props, defaults))
         condition(loc, comp.when)
 
+    for index, comp in enumerate(spec.components):
+        props = _validate_props(
+            source, ("components", index), kinds[comp.id], substitute(comp.props, defaults)
+        )
+        for name, target in props.references().items():
+            allowed = kinds[comp.id].props.reference_fields()[name].kinds
+            loc = ("components", index, "props", name)
+            if target not in kinds:
+                raise source.error(
+                    loc, f"unknown component '{target}'", suggestion=did_you_mean(target, kinds)
+                )
+            if kinds[target].name not in allowed:
+                raise source.error(
+                    loc,
+                    f"component '{target}' is a {kinds[target].name}",
+                    expected=f"a component of kind {' or '.join(allowed)}",
+                )
+
+    for index, group in enumerate(spec.groups):
+        if group.component and group.component not in kinds:
+            raise source.error(
+                ("groups", index, "component"),
+                f"unknown component '{group.component}'",
+                suggestion=did_you_mean(group.component, kinds),
+            )
+
     for index, flow in enumerate(spec.flows):
         loc = ("flows", index)
         for end, name in (("from", flow.source), ("to", flow.target)):
@@ -353,6 +380,18 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
                 source, ("components", index), kind, substitute(comp.props, values)
             )
             components[comp.id] = ActiveComponent(spec=comp, kind=kind, props=props)
+    for index, comp in enumerate(spec.components):
+        if comp.id not in components:
+            continue
+        for name, target in components[comp.id].props.references().items():
+            if target not in components:
+                raise source.error(
+                    ("components", index, "props", name),
+                    f"'{comp.id}' needs component '{target}', which parameters "
+                    f"{_shown(values)} switch off",
+                    suggestion=f"give '{comp.id}' the same `when:` as '{target}'",
+                )
+            components[comp.id].refs[name] = components[target]
 
     flows: list[ActiveFlow] = []
     for index, flow in enumerate(spec.flows):
@@ -374,7 +413,7 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
         for name, slot in pattern.kinds[comp.id].slots.items():
             filled = slots[comp.id].get(name, [])
             where = ("components", index)
-            shown = ", ".join(f"{k}={v}" for k, v in values.items()) or "defaults"
+            shown = _shown(values)
             if slot.required and not filled:
                 raise source.error(
                     where,
@@ -388,3 +427,7 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
                     suggestion="keep one of flows " + ", ".join(str(f.number) for f in filled),
                 )
     return Resolved(pattern, values, list(components.values()), flows, slots)
+
+
+def _shown(values: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={v}" for k, v in values.items()) or "defaults"

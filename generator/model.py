@@ -65,6 +65,11 @@ class Group(Strict):
     label: str
     style: Literal["aws", "vpc", "subnet", "on-premises", "lake", "plain"] = "plain"
     parent: str | None = Field(None, pattern=IDENT, description="id of the enclosing group")
+    component: str | None = Field(
+        None,
+        pattern=IDENT,
+        description="the component this box stands for (a VPC drawn around what runs in it)",
+    )
 
 
 class Component(Strict):

@@ -15,15 +15,48 @@ every component exists (a grant, an event source).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a prop whose value is the id of another component of one of these kinds."""
+
+    kinds: tuple[str, ...]
+
+
+def component_ref(*kinds: str, doc: str) -> type[str]:
+    """A prop type naming another component, such as the VPC a database runs in.
+
+    Placement is not a step of the data's path, so it is a prop, not a flow;
+    templates see the referenced component in `refs`.
+    """
+    return Annotated[str, RefTo(tuple(kinds)), Field(description=doc)]  # type: ignore[return-value]
 
 
 class Props(BaseModel):
     """Base of every kind's props: strict, so a misspelt prop is an error."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def reference_fields(cls) -> dict[str, RefTo]:
+        return {
+            name: meta
+            for name, info in cls.model_fields.items()
+            for meta in info.metadata
+            if isinstance(meta, RefTo)
+        }
+
+    def references(self) -> dict[str, str]:
+        """Prop name to referenced component id, for the refs that are set."""
+        return {
+            name: getattr(self, name)
+            for name in self.reference_fields()
+            if getattr(self, name) is not None
+        }
 
 
 class NoProps(Props):

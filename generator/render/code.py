@@ -48,7 +48,9 @@ def render_slots(resolved: Resolved) -> dict[str, dict[str, list[str]]]:
 
 def construction_order(resolved: Resolved) -> list[ActiveComponent]:
     """Components in pattern order, moved after whatever their slots refer to."""
-    needs: dict[str, set[str]] = {c.id: set() for c in resolved.components}
+    needs: dict[str, set[str]] = {
+        c.id: {ref.id for ref in c.refs.values()} for c in resolved.components
+    }
     for flow in resolved.flows:
         if flow.connector.fills:
             side = flow.connector.fills[0]
@@ -116,6 +118,7 @@ def generate_stack(
             c=comp,
             p=comp.props,
             slots=slots[comp.id],
+            refs=comp.refs,
             r=resolved,
             app_code="APP_CODE",
         )

@@ -1,0 +1,34 @@
+"""Amazon VPC: the private network that databases, replication and Airflow run in.
+
+Other kinds place themselves in it through a `vpc` prop (a component
+reference), and a group with `component:` draws it as the box around them.
+"""
+
+from pydantic import Field
+
+from generator.kinds.base import Icon, Kind, Props
+
+
+class VpcProps(Props):
+    max_azs: int = Field(2, ge=2, le=3, description="availability zones (2 or 3)")
+    nat_gateways: int = Field(
+        1,
+        ge=0,
+        le=3,
+        description="NAT gateways for outbound internet from private subnets; 0 means isolated subnets only",
+    )
+    cidr: str = Field("10.0.0.0/16", pattern=r"^\d+\.\d+\.\d+\.\d+/(1[6-9]|2[0-4])$")
+
+
+class Ec2Vpc(Kind):
+    name = "ec2.vpc"
+    title = "VPC"
+    doc = (
+        "A VPC over two or three AZs with isolated subnets, private subnets behind NAT gateways "
+        "when nat_gateways > 0, and flow logs of all traffic to CloudWatch Logs."
+    )
+    icon = Icon("diagrams.aws.network", "VPC")
+    resource_types = ("AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::FlowLog")
+    template = "kinds/ec2_vpc.py.j2"
+    imports = ("from aws_cdk import aws_ec2 as ec2", "from aws_cdk import aws_logs as logs")
+    props = VpcProps
