@@ -20,6 +20,15 @@ from generator.errors import ArchgenError
 from generator.loader import Resolved
 
 
+# What the CDK CLI sets for `cdk synth`, so that archgen's templates equal the
+# ones a starter project's `npx cdk synth` gives (the agreement check reads
+# aws:cdk:path to map resources to components).
+CONTEXT = {
+    "aws:cdk:enable-path-metadata": True,
+    "aws:cdk:enable-asset-metadata": True,
+}
+
+
 @dataclass(frozen=True)
 class SynthInput:
     """One pattern's generated code, ready to import."""
@@ -56,7 +65,7 @@ def synth(items: list[SynthInput], outdir: Path | None = None) -> dict[str, dict
 
     with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
         assembly_dir = outdir or Path(scratch) / "cdk.out"
-        app = cdk.App(outdir=str(assembly_dir), analytics_reporting=False)
+        app = cdk.App(outdir=str(assembly_dir), analytics_reporting=False, context=CONTEXT)
         stack_names: dict[str, str] = {}
         for item in items:
             try:
