@@ -18,7 +18,9 @@ def _py(value: Any) -> str:
 
 def _wrap(value: str, width: int = 88, indent: str = "") -> str:
     """Wrap prose to width, every line after the first indented (docstrings, comments)."""
-    return textwrap.fill(" ".join(value.split()), width=width, subsequent_indent=indent)
+    return textwrap.fill(
+        " ".join(value.split()), width=width, subsequent_indent=indent, break_on_hyphens=False
+    )
 
 
 def _pascal(value: str) -> str:

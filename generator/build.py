@@ -1,0 +1,129 @@
+"""Build patterns into output folders: code, diagram, synth, lint, teaching page.
+
+The stages run per pattern except synth, which runs every selected stack in
+one App (one Node process). Everything is staged first and moved into
+`<out>/<id>/` only when the whole build succeeded.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import __version__
+from generator.findings import Finding
+from generator.lint import lint_template, template_text
+from generator.loader import Resolved
+from generator.outputs import check_not_edited, ensure_writable, replace_folder, staging_dir
+from generator.render import code, diagram, docs
+from generator.synth import SynthInput, synth
+
+Progress = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+@dataclass
+class PatternResult:
+    id: str
+    folder: Path
+    findings: list[Finding]
+    resources: int
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    patterns: list[PatternResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for p in self.patterns for f in p.findings]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def build_info(resolved: Resolved) -> str:
+    """archgen.json: what made this folder, so it can be rebuilt or compared."""
+    info = {
+        "pattern": resolved.id,
+        "parameters": resolved.values,
+        "archgen": __version__,
+        "rebuild": resolved.rebuild_command(),
+    }
+    return json.dumps(info, indent=1) + "\n"
+
+
+def findings_json(resolved: Resolved, findings: list[Finding]) -> str:
+    return json.dumps(
+        {"pattern": resolved.id, "findings": [f.to_dict() for f in findings]}, indent=1
+    ) + "\n"
+
+
+def build(
+    selected: list[Resolved],
+    out_dir: Path,
+    *,
+    force: bool = False,
+    progress: Progress = _quiet,
+) -> BuildResult:
+    started = time.perf_counter()
+    ensure_writable(out_dir)
+    for resolved in selected:
+        check_not_edited(out_dir / resolved.id, force)
+    staging = staging_dir(out_dir)
+    total = len(selected)
+    try:
+        folders: dict[str, Path] = {}
+        for index, resolved in enumerate(selected, 1):
+            folder = staging / resolved.id
+            folders[resolved.id] = folder
+            progress(f"[{index}/{total}] {resolved.id}: code")
+            generated = code.generate(resolved)
+            for name, text in generated.files.items():
+                path = folder / "cdk" / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+            progress(f"[{index}/{total}] {resolved.id}: diagram")
+            drawn = diagram.render(resolved)
+            (folder / "diagram.png").write_bytes(drawn.png)
+            (folder / "diagram.svg").write_text(drawn.svg, encoding="utf-8")
+            (folder / "diagram.dot").write_text(drawn.dot, encoding="utf-8")
+            (folder / "archgen.json").write_text(build_info(resolved), encoding="utf-8")
+
+        progress(f"synth: {total} stack(s) in one CDK app")
+        templates = synth([SynthInput(r, folders[r.id] / "cdk") for r in selected])
+
+        result = BuildResult(out_dir=out_dir)
+        for index, resolved in enumerate(selected, 1):
+            folder = folders[resolved.id]
+            template = templates[resolved.id]
+            (folder / "template.json").write_text(template_text(template), encoding="utf-8")
+            progress(f"[{index}/{total}] {resolved.id}: cfn-lint")
+            findings = lint_template(template)
+            (folder / "findings.json").write_text(findings_json(resolved, findings), encoding="utf-8")
+            progress(f"[{index}/{total}] {resolved.id}: teaching page")
+            page = docs.teaching_page(resolved, template, findings)
+            (folder / "README.md").write_text(page, encoding="utf-8")
+            result.patterns.append(
+                PatternResult(
+                    resolved.id,
+                    out_dir / resolved.id,
+                    findings,
+                    len(template.get("Resources", {})),
+                )
+            )
+        for resolved in selected:
+            replace_folder(folders[resolved.id], out_dir / resolved.id)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    result.seconds = time.perf_counter() - started
+    return result

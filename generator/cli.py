@@ -1,0 +1,257 @@
+"""The archgen command line: list, show, kinds, build, diagram, synth, schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from generator import PATTERNS_DIR, __version__
+from generator.errors import ArchgenError
+from generator.loader import Pattern, Resolved, find_pattern, load, load_all
+from generator.parameters import parse_assignments
+
+DEFAULT_OUT = Path("output")
+
+
+class ArchgenGroup(click.Group):
+    """Prints a user's mistake as one line and exits 2, never with a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ArchgenError as exc:
+            click.secho(f"archgen: error: {exc}", err=True, fg="red")
+            ctx.exit(2)
+
+
+def _progress(message: str) -> None:
+    click.echo(f"  {message}", err=True)
+
+
+def _select(ids: tuple[str, ...], all_: bool) -> list[Pattern]:
+    if all_ and ids:
+        raise ArchgenError("give pattern ids or --all, not both")
+    if all_:
+        return load_all()
+    if not ids:
+        raise ArchgenError(
+            "no pattern selected", suggestion="name pattern ids (see `archgen list`) or pass --all"
+        )
+    return [load(find_pattern(pattern_id)) for pattern_id in dict.fromkeys(ids)]
+
+
+def _resolve(patterns: list[Pattern], params: tuple[str, ...]) -> list[Resolved]:
+    """Apply --param values to every selected pattern that declares them."""
+    given = parse_assignments(params)
+    declared = {name for p in patterns for name in p.file.parameters}
+    for key in given:
+        if key not in declared:
+            from generator.errors import did_you_mean
+
+            raise ArchgenError(
+                f"no selected pattern has a parameter '{key}'",
+                field=f"--param {key}",
+                expected=f"one of: {', '.join(sorted(declared)) or 'none'}",
+                suggestion=did_you_mean(key, declared),
+            )
+    return [
+        p.resolve({k: v for k, v in given.items() if k in p.file.parameters}) for p in patterns
+    ]
+
+
+param_option = click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Set a pattern parameter (repeatable); `archgen show ID` lists them.",
+)
+out_option = click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder that receives one subfolder per pattern.",
+)
+force_option = click.option(
+    "--force", is_flag=True, help="Replace output files that were edited since archgen wrote them."
+)
+
+
+@click.group(cls=ArchgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="archgen")
+def cli() -> None:
+    """AWS data-engineering reference architectures from one declarative pattern.
+
+    Each pattern in patterns/*.yaml becomes an architecture diagram, CDK v2
+    Python code synthesized to a CloudFormation template checked by cfn-lint,
+    and a teaching page. Start with `archgen list`, then `archgen build --all`.
+    """
+
+
+@cli.command("list")
+def list_patterns() -> None:
+    """List the catalog: id, category, topics and title of every pattern."""
+    patterns = load_all()
+    width = max((len(p.id) for p in patterns), default=2)
+    for p in patterns:
+        topics = ",".join(p.file.topics)
+        click.echo(f"{p.id:<{width}}  {p.file.category:<14} {topics:<24} {p.file.title}")
+
+
+@cli.command()
+@click.argument("pattern_id", metavar="ID")
+def show(pattern_id: str) -> None:
+    """Show one pattern: summary, parameters with defaults, components and flows."""
+    pattern = load(find_pattern(pattern_id))
+    spec = pattern.file
+    click.echo(f"{spec.id}: {spec.title}")
+    click.echo(f"category: {spec.category}   topics: {', '.join(spec.topics)}")
+    click.echo(f"\n{spec.summary}\n")
+    click.echo("parameters:" if spec.parameters else "parameters: none")
+    for name, param in spec.parameters.items():
+        allowed = (
+            "|".join(param.choices or [])
+            if param.type == "choice"
+            else f"{param.min}..{param.max}"
+            if param.type == "int"
+            else param.type
+        )
+        default = str(param.default).lower() if param.type == "bool" else param.default
+        click.echo(f"  {name}={default}  ({allowed})  {param.doc}")
+    click.echo("components:")
+    for comp in spec.components:
+        when = f"  [when {comp.when}]" if comp.when else ""
+        click.echo(f"  {comp.id}: {comp.kind}{when}")
+    click.echo("flows:")
+    for number, flow in enumerate(spec.flows, 1):
+        when = f"  [when {flow.when}]" if flow.when else ""
+        click.echo(f"  {number}. {flow.source} -> {flow.target}: {flow.label}{when}")
+
+
+@cli.command()
+def kinds() -> None:
+    """List the component kinds a pattern can use, with what each deploys."""
+    from generator.kinds import all_kinds
+
+    for name, kind in all_kinds().items():
+        targets = ", ".join(c.target for c in kind.connectors) or "-"
+        click.echo(f"{name}: {kind.doc}")
+        click.echo(f"    flows to: {targets}")
+
+
+@cli.command()
+@click.argument("pattern_ids", nargs=-1, metavar="[ID]...")
+@click.option("--all", "all_", is_flag=True, help="Build every pattern of the catalog.")
+@out_option
+@param_option
+@force_option
+def build(pattern_ids, all_, out_dir, params, force) -> None:
+    """Build patterns into OUT/<id>/: diagram, CDK code, template, findings, README.
+
+    All selected stacks are synthesized in one CDK app; every template is
+    checked with cfn-lint. Exits 1 when a check reports an error.
+    """
+    from generator.build import build as run_build
+
+    selected = _resolve(_select(pattern_ids, all_), params)
+    click.echo(f"Building {len(selected)} pattern(s) into {out_dir}/", err=True)
+    result = run_build(selected, out_dir, force=force, progress=_progress)
+    for item in result.patterns:
+        status = "ok" if not item.findings else f"{len(item.findings)} finding(s)"
+        click.echo(f"{item.id:<40} {item.resources:>3} resources  {status}  {item.folder}/")
+        for finding in item.findings:
+            click.echo(f"    {finding}")
+    click.echo(
+        f"Built {len(result.patterns)} pattern(s) in {result.seconds:.1f} s: "
+        f"{result.count('error')} error(s), {result.count('warning')} warning(s). "
+        f"Open {out_dir}/<id>/README.md."
+    )
+    if result.count("error"):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("pattern_id", metavar="ID")
+@out_option
+@param_option
+@force_option
+def diagram(pattern_id, out_dir, params, force) -> None:
+    """Draw one pattern: OUT/<id>/diagram.png, diagram.svg and diagram.dot."""
+    from generator.outputs import ensure_writable, update_files
+    from generator.render.diagram import render
+
+    (resolved,) = _resolve([load(find_pattern(pattern_id))], params)
+    drawn = render(resolved)
+    target = out_dir / resolved.id
+    ensure_writable(out_dir)
+    update_files(
+        target,
+        {"diagram.png": drawn.png, "diagram.svg": drawn.svg, "diagram.dot": drawn.dot},
+        force,
+    )
+    click.echo(f"{target}/diagram.png, diagram.svg, diagram.dot")
+
+
+@cli.command()
+@click.argument("pattern_id", metavar="ID")
+@out_option
+@param_option
+@force_option
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the template instead of writing it.")
+def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
+    """Generate and synthesize one pattern: OUT/<id>/cdk/ and OUT/<id>/template.json."""
+    import tempfile
+
+    from generator.lint import template_text
+    from generator.outputs import ensure_writable, update_files
+    from generator.render.code import generate
+    from generator.synth import SynthInput
+    from generator.synth import synth as run_synth
+
+    (resolved,) = _resolve([load(find_pattern(pattern_id))], params)
+    files = {f"cdk/{name}": text for name, text in generate(resolved).files.items()}
+    with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
+        code_dir = Path(scratch)
+        for name, text in files.items():
+            path = code_dir / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        template = run_synth([SynthInput(resolved, code_dir / "cdk")])[resolved.id]
+    text = template_text(template)
+    if to_stdout:
+        click.echo(text, nl=False)
+        return
+    target = out_dir / resolved.id
+    ensure_writable(out_dir)
+    update_files(target, {**files, "template.json": text}, force)
+    click.echo(f"{target}/template.json ({len(template.get('Resources', {}))} resources)")
+
+
+@cli.command()
+@click.option(
+    "--check", is_flag=True, help="Exit 1 if patterns/schema.json differs from the schema in code."
+)
+def schema(check: bool) -> None:
+    """Export the pattern schema to patterns/schema.json (for editors and CI)."""
+    from generator.model import json_schema
+
+    text = json.dumps(json_schema(), indent=2) + "\n"
+    path = PATTERNS_DIR / "schema.json"
+    if check:
+        if not path.is_file() or path.read_text() != text:
+            raise ArchgenError(
+                "patterns/schema.json is out of date", suggestion="run `archgen schema`"
+            )
+        click.echo("patterns/schema.json is up to date")
+        return
+    path.write_text(text)
+    click.echo(f"wrote {path}")
+
+
+def main() -> None:
+    cli(prog_name="archgen")

@@ -1,0 +1,122 @@
+"""Writing generated files without losing anything a user wrote.
+
+Each output folder carries a manifest (.archgen-manifest.json) of the files
+archgen wrote and their hashes. Before replacing a folder, archgen compares:
+a file that differs from its manifest entry, or a file the manifest does not
+know, was put there by someone else, and the build stops unless forced.
+Files are written to a staging folder beside the target and moved into place
+only when everything succeeded, so a failed build leaves earlier output as it
+was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.errors import ArchgenError
+
+MANIFEST = ".archgen-manifest.json"
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != MANIFEST
+    }
+
+
+def user_changes(folder: Path) -> list[str]:
+    """Files in folder that archgen did not write or that were edited since."""
+    if not folder.exists():
+        return []
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        return sorted(_files(folder)) or []
+    manifest = json.loads(manifest_path.read_text())
+    changed = []
+    for name, data in _files(folder).items():
+        if manifest.get(name) != _digest(data):
+            changed.append(name)
+    return changed
+
+
+def ensure_writable(out_dir: Path) -> None:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=out_dir, prefix=".archgen-probe-", delete=True)
+        probe.close()
+    except OSError as exc:
+        raise ArchgenError(
+            f"cannot write to output folder: {exc.strerror}",
+            file=out_dir,
+            suggestion="choose another folder with --out",
+        ) from None
+
+
+def staging_dir(out_dir: Path) -> Path:
+    """A scratch folder on the same file system as out_dir, so the final move is a rename."""
+    return Path(tempfile.mkdtemp(prefix=".archgen-staging-", dir=out_dir))
+
+
+def write_files(folder: Path, files: dict[str, bytes | str]) -> None:
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(content)
+
+
+def write_manifest(folder: Path) -> None:
+    manifest = {name: _digest(data) for name, data in _files(folder).items()}
+    (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+
+
+def check_not_edited(target: Path, force: bool) -> None:
+    changed = user_changes(target)
+    if changed and not force:
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        raise ArchgenError(
+            f"not replacing {target}: files changed or added since archgen wrote it: {shown}",
+            suggestion="copy your edits elsewhere (or use `archgen new` for a project you own), "
+            "or pass --force to replace them",
+        )
+
+
+def replace_folder(staged: Path, target: Path) -> None:
+    """Move a complete staged folder into place; the old one goes only after the move."""
+    write_manifest(staged)
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        target.rename(old)
+    staged.rename(target)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def update_files(target: Path, files: dict[str, bytes | str], force: bool) -> None:
+    """Write some files of an output folder (one stage), keeping the manifest true."""
+    check_not_edited(target, force)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        if isinstance(content, str):
+            tmp.write_text(content, encoding="utf-8")
+        else:
+            tmp.write_bytes(content)
+        tmp.replace(path)
+    write_manifest(target)

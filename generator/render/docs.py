@@ -1,0 +1,22 @@
+"""The teaching page of a pattern: what it is for, its numbered flow, its alternatives."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from generator import __version__
+from generator.findings import Finding
+from generator.inventory import resources_by_component
+from generator.loader import Resolved
+from generator.templating import render
+
+
+def teaching_page(resolved: Resolved, template: dict, findings: list[Finding]) -> str:
+    return render(
+        "docs/README.md.j2",
+        r=resolved,
+        resources=resources_by_component(resolved, template),
+        findings=findings,
+        version=__version__,
+        cfnlint_version=version("cfn-lint"),
+    )
