@@ -100,7 +100,12 @@ def build(
             (folder / "archgen.json").write_text(build_info(resolved), encoding="utf-8")
 
         progress(f"synth: {total} stack(s) in one CDK app")
-        templates = synth([SynthInput(r, folders[r.id] / "cdk") for r in selected])
+        templates = dict(
+            zip(
+                [r.id for r in selected],
+                synth([SynthInput(r, folders[r.id] / "cdk") for r in selected]),
+            )
+        )
 
         result = BuildResult(out_dir=out_dir)
         for index, resolved in enumerate(selected, 1):

@@ -35,12 +35,12 @@ def _select(ids: tuple[str, ...], all_: bool) -> list[Pattern]:
     if all_ and ids:
         raise ArchgenError("give pattern ids or --all, not both")
     if all_:
-        return load_all()
+        return load_all(_patterns_dir())
     if not ids:
         raise ArchgenError(
             "no pattern selected", suggestion="name pattern ids (see `archgen list`) or pass --all"
         )
-    return [load(find_pattern(pattern_id)) for pattern_id in dict.fromkeys(ids)]
+    return [load(find_pattern(pattern_id, _patterns_dir())) for pattern_id in dict.fromkeys(ids)]
 
 
 def _resolve(patterns: list[Pattern], params: tuple[str, ...]) -> list[Resolved]:
@@ -84,19 +84,36 @@ force_option = click.option(
 
 @click.group(cls=ArchgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="archgen")
-def cli() -> None:
+@click.option(
+    "--patterns",
+    "patterns_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=PATTERNS_DIR,
+    envvar="ARCHGEN_PATTERNS",
+    show_default="the catalog's patterns/",
+    help="Folder of pattern files to use instead of the catalog.",
+)
+@click.pass_context
+def cli(ctx: click.Context, patterns_dir: Path) -> None:
     """AWS data-engineering reference architectures from one declarative pattern.
 
     Each pattern in patterns/*.yaml becomes an architecture diagram, CDK v2
     Python code synthesized to a CloudFormation template checked by cfn-lint,
     and a teaching page. Start with `archgen list`, then `archgen build --all`.
     """
+    if not patterns_dir.is_dir():
+        raise ArchgenError("patterns folder not found", file=patterns_dir)
+    ctx.obj = patterns_dir
+
+
+def _patterns_dir() -> Path:
+    return click.get_current_context().find_root().obj
 
 
 @cli.command("list")
 def list_patterns() -> None:
     """List the catalog: id, category, topics and title of every pattern."""
-    patterns = load_all()
+    patterns = load_all(_patterns_dir())
     width = max((len(p.id) for p in patterns), default=2)
     for p in patterns:
         topics = ",".join(p.file.topics)
@@ -107,7 +124,7 @@ def list_patterns() -> None:
 @click.argument("pattern_id", metavar="ID")
 def show(pattern_id: str) -> None:
     """Show one pattern: summary, parameters with defaults, components and flows."""
-    pattern = load(find_pattern(pattern_id))
+    pattern = load(find_pattern(pattern_id, _patterns_dir()))
     spec = pattern.file
     click.echo(f"{spec.id}: {spec.title}")
     click.echo(f"category: {spec.category}   topics: {', '.join(spec.topics)}")
@@ -185,7 +202,7 @@ def diagram(pattern_id, out_dir, params, force) -> None:
     from generator.outputs import ensure_writable, update_files
     from generator.render.diagram import render
 
-    (resolved,) = _resolve([load(find_pattern(pattern_id))], params)
+    (resolved,) = _resolve([load(find_pattern(pattern_id, _patterns_dir()))], params)
     drawn = render(resolved)
     target = out_dir / resolved.id
     ensure_writable(out_dir)
@@ -213,7 +230,7 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
     from generator.synth import SynthInput
     from generator.synth import synth as run_synth
 
-    (resolved,) = _resolve([load(find_pattern(pattern_id))], params)
+    (resolved,) = _resolve([load(find_pattern(pattern_id, _patterns_dir()))], params)
     files = {f"cdk/{name}": text for name, text in generate(resolved).files.items()}
     with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
         code_dir = Path(scratch)
@@ -221,7 +238,7 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
             path = code_dir / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text)
-        template = run_synth([SynthInput(resolved, code_dir / "cdk")])[resolved.id]
+        (template,) = run_synth([SynthInput(resolved, code_dir / "cdk")])
     text = template_text(template)
     if to_stdout:
         click.echo(text, nl=False)

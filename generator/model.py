@@ -143,13 +143,15 @@ class PatternFile(Strict):
 
 
 def _check_topics(value: list[str]) -> list[str]:
-    from generator.errors import did_you_mean
     from generator.topics import TOPICS
 
     for topic in value:
         if topic not in TOPICS:
-            hint = did_you_mean(topic, TOPICS) or "see shared/notes/TOPICS.md"
-            raise ValueError(f"unknown topic '{topic}' ({hint})")
+            first, last = min(TOPICS), max(TOPICS)
+            raise ValueError(
+                f"unknown topic '{topic}'; expected an id from {first} to {last} "
+                "(the notes' TOPICS.md)"
+            )
     return value
 
 

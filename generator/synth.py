@@ -35,6 +35,11 @@ class SynthInput:
 
     resolved: Resolved
     code_dir: Path
+    stack_name: str | None = None  # to synthesize variants of one pattern side by side
+
+    @property
+    def name(self) -> str:
+        return self.stack_name or self.resolved.stack_name
 
 
 def _import_stack_class(item: SynthInput) -> type:
@@ -56,33 +61,30 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
-def synth(items: list[SynthInput], outdir: Path | None = None) -> dict[str, dict]:
-    """Synthesize every item in one App; the CloudFormation template of each, by pattern id."""
+def synth(items: list[SynthInput], outdir: Path | None = None) -> list[dict]:
+    """Synthesize every item in one App; the CloudFormation template of each, in order."""
     if not items:
-        return {}
+        return []
     node.configure()
     import aws_cdk as cdk
 
     with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
         assembly_dir = outdir or Path(scratch) / "cdk.out"
         app = cdk.App(outdir=str(assembly_dir), analytics_reporting=False, context=CONTEXT)
-        stack_names: dict[str, str] = {}
         for item in items:
             try:
                 stack_class = _import_stack_class(item)
-                stack_class(app, item.resolved.stack_name)
+                stack_class(app, item.name)
             except Exception as exc:  # the generated code or CDK rejected the pattern's values
                 raise ArchgenError(
                     f"synth failed: {_first_line(exc)}",
                     file=item.resolved.pattern.path,
                     suggestion="check the pattern's props and parameters, or report an archgen bug",
                 ) from exc
-            stack_names[item.resolved.id] = item.resolved.stack_name
         try:
             app.synth()
         except Exception as exc:
             raise ArchgenError(f"synth failed: {_first_line(exc)}") from exc
-        return {
-            pattern_id: json.loads((assembly_dir / f"{name}.template.json").read_text())
-            for pattern_id, name in stack_names.items()
-        }
+        return [
+            json.loads((assembly_dir / f"{item.name}.template.json").read_text()) for item in items
+        ]

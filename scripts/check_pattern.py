@@ -34,7 +34,7 @@ def main() -> int:
         for name, text in generate(resolved).files.items():
             (out / name).parent.mkdir(parents=True, exist_ok=True)
             (out / name).write_text(text)
-        template = synth([SynthInput(resolved, out)])[resolved.id]
+        (template,) = synth([SynthInput(resolved, out)])
     except ArchgenError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -10,6 +10,5 @@ class ExternalClients(Kind):
     icon = Icon("diagrams.onprem.client", "Users")
     connectors = (
         Connector("kinesis.firehose", "clients call PutRecord/PutRecordBatch"),
-        Connector("kinesis.stream", "clients call PutRecord/PutRecords"),
         Connector("athena.workgroup", "clients submit queries to the workgroup"),
     )

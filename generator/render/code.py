@@ -9,6 +9,7 @@ same input.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 import black
@@ -93,7 +94,8 @@ def _imports(resolved: Resolved) -> list[str]:
         key=lambda name: (name.startswith("aws_"), name.lower()),
     )
     stdlib = sorted(
-        s for s in statements if s.startswith(("from pathlib", "import json", "from typing"))
+        (s for s in statements if s.split()[1] in sys.stdlib_module_names),
+        key=lambda s: (s.startswith("from "), s.split()[1]),
     )
     others = sorted(
         s for s in statements if not s.startswith("from aws_cdk import ") and s not in stdlib
@@ -158,6 +160,8 @@ def app_files(resolved: Resolved) -> dict[str, str]:
                 outgoing=outgoing,
                 incoming=incoming,
             )
+            if path.endswith(".py"):
+                files[path] = format_python(files[path], resolved)
     return files
 
 

@@ -1,0 +1,58 @@
+"""Shared fixtures: the catalog, and every variant of it synthesized once per session.
+
+Synth is the slow step (one Node process per Python process), so every
+variant of every catalog pattern goes into one CDK app, once, and the tests
+over the catalog read the templates from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.loader import Pattern, Resolved, load_all
+from generator.render.code import generate
+from generator.synth import SynthInput, synth
+from generator.variants import variant_name, variants
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CATALOG = load_all()
+VARIANTS = [(p, values) for p in CATALOG for values in variants(p)]
+
+
+def variant_id(item: tuple[Pattern, dict]) -> str:
+    pattern, values = item
+    shown = ",".join(f"{k}={v}" for k, v in values.items()) or "defaults"
+    return f"{pattern.id}[{shown}]"
+
+
+@dataclass
+class Synthesized:
+    resolved: Resolved
+    code_dir: Path
+    template: dict
+
+
+@pytest.fixture(scope="session")
+def synthesized(tmp_path_factory) -> dict[str, Synthesized]:
+    """Every variant's generated code and template, by variant id."""
+    root = tmp_path_factory.mktemp("catalog")
+    items, keys = [], []
+    for item in VARIANTS:
+        pattern, values = item
+        resolved = pattern.resolve(values)
+        name = variant_name(pattern, values)
+        code_dir = root / name
+        for file_name, text in generate(resolved).files.items():
+            path = code_dir / file_name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        items.append(SynthInput(resolved, code_dir, stack_name=name))
+        keys.append(variant_id(item))
+    templates = synth(items)
+    return {
+        key: Synthesized(item.resolved, item.code_dir, template)
+        for key, item, template in zip(keys, items, templates, strict=True)
+    }

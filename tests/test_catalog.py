@@ -1,0 +1,110 @@
+"""Every pattern of the catalog, in every variant: it loads, draws, synthesizes and lints clean."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CATALOG, VARIANTS, variant_id
+from generator.inventory import missing_resource_types, resources_by_component
+from generator.lint import lint_template
+from generator.render.diagram import render
+
+VARIANT_IDS = [variant_id(v) for v in VARIANTS]
+
+
+def test_catalog_has_the_three_first_patterns():
+    ids = {p.id for p in CATALOG}
+    assert {"streaming-ingest-data-lake"} <= ids
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_diagram_has_a_node_per_component_and_an_edge_per_flow(key, synthesized):
+    resolved = synthesized[key].resolved
+    dot = render(resolved).dot
+    boxed = {g.component for g in resolved.groups if g.component}
+    nodes = set(re.findall(r"^\s*(\w+) \[label=", dot, flags=re.M))
+    edges = re.findall(r"^\s*(\w+) -> (\w+) \[", dot, flags=re.M)
+    assert nodes == {c.id for c in resolved.components if c.id not in boxed}
+    expected = [(f.source.id, f.target.id) for f in resolved.flows]
+    assert sorted(edges) == sorted(expected)
+    for flow in resolved.flows:
+        assert f'label="{flow.number}. {flow.spec.label}"' in dot or (
+            f"label={flow.number}" in dot
+        )
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_template_passes_cfn_lint_with_no_finding(key, synthesized):
+    findings = lint_template(synthesized[key].template)
+    assert [str(f) for f in findings] == []
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_each_component_has_its_declared_resource_types(key, synthesized):
+    item = synthesized[key]
+    assert missing_resource_types(item.resolved, item.template) == {}
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_external_components_deploy_nothing(key, synthesized):
+    item = synthesized[key]
+    grouped = resources_by_component(item.resolved, item.template)
+    for comp in item.resolved.components:
+        if comp.kind.is_external():
+            assert comp.id not in grouped
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_inactive_components_are_absent_from_the_template(key, synthesized):
+    item = synthesized[key]
+    active = {c.id for c in item.resolved.components}
+    for spec in item.resolved.file.components:
+        construct_id = "".join(part.capitalize() for part in spec.id.split("_"))
+        paths = [
+            r.get("Metadata", {}).get("aws:cdk:path", "")
+            for r in item.template["Resources"].values()
+        ]
+        present = any(p.split("/")[1:2] == [construct_id] for p in paths)
+        if spec.id not in active and not spec.kind.startswith("external."):
+            assert not present, f"{spec.id} is switched off but has resources"
+
+
+def test_generated_code_is_lint_clean(synthesized):
+    """ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade) on every generated file."""
+    dirs = sorted({str(item.code_dir) for item in synthesized.values()})
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run(
+        [
+            str(ruff), "check", "--no-cache", "--isolated", "--line-length", "100",
+            "--select", "E,F,W,I,B,UP",
+            # the `cdk init` style: from aws_cdk import (Stack, aws_s3 as s3)
+            "--config", "lint.isort.combine-as-imports = true",
+            *dirs,
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_every_kind_is_used_by_a_catalog_pattern():
+    from generator.kinds import all_kinds
+
+    used = {c.kind for p in CATALOG for c in p.file.components}
+    assert sorted(set(all_kinds()) - used) == []
+
+
+def test_every_connector_is_exercised_by_a_catalog_flow():
+    from generator.kinds import all_kinds
+
+    declared = {(name, c.target) for name, kind in all_kinds().items() for c in kind.connectors}
+    used = set()
+    for p in CATALOG:
+        kinds = {c.id: c.kind for c in p.file.components}
+        used |= {(kinds[f.source], kinds[f.target]) for f in p.file.flows}
+    assert sorted(declared - used) == []
