@@ -75,21 +75,25 @@ def test_inactive_components_are_absent_from_the_template(key, synthesized):
 
 
 def test_generated_code_is_lint_clean(synthesized):
-    """ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade) on every generated file."""
-    dirs = sorted({str(item.code_dir) for item in synthesized.values()})
+    """ruff (pyflakes, pycodestyle, isort, bugbear, pyupgrade) on every generated app.
+
+    Run from inside each app folder, as a user would, so its own modules are first-party.
+    """
     ruff = Path(sys.executable).with_name("ruff")
-    result = subprocess.run(
-        [
-            str(ruff), "check", "--no-cache", "--isolated", "--line-length", "100",
-            "--select", "E,F,W,I,B,UP",
-            # the `cdk init` style: from aws_cdk import (Stack, aws_s3 as s3)
-            "--config", "lint.isort.combine-as-imports = true",
-            *dirs,
-        ],  # fmt: skip
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout
+    for item in synthesized.values():
+        result = subprocess.run(
+            [
+                str(ruff), "check", "--no-cache", "--isolated", "--line-length", "100",
+                "--select", "E,F,W,I,B,UP",
+                # the `cdk init` style: from aws_cdk import Stack, aws_s3 as s3
+                "--config", "lint.isort.combine-as-imports = true",
+                ".",
+            ],  # fmt: skip
+            cwd=item.code_dir,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout
 
 
 def test_every_kind_is_used_by_a_catalog_pattern():

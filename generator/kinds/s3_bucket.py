@@ -19,5 +19,9 @@ class S3Bucket(Kind):
     icon = Icon("diagrams.aws.storage", "SimpleStorageServiceS3")
     resource_types = ("AWS::S3::Bucket",)
     template = "kinds/s3_bucket.py.j2"
-    imports = ("from aws_cdk import aws_s3 as s3", "from aws_cdk import RemovalPolicy")
+    imports = (
+        "from aws_cdk import aws_s3 as s3",
+        "from aws_cdk import Duration",
+        "from aws_cdk import RemovalPolicy",
+    )
     props = S3BucketProps

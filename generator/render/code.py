@@ -2,25 +2,20 @@
 
 The stack is assembled from the kinds' and connectors' templates: components
 are constructed in an order where everything a construction needs (its slots)
-exists first, then the remaining flows are wired. The result is formatted with
-black so that it reads like code a person wrote, and is byte-identical for the
-same input.
+exists first, then the remaining flows are wired. ruff prunes and sorts the
+imports and formats the result, so it reads like code a person wrote and is
+byte-identical for the same input.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
-
-import black
 
 from generator import __version__
 from generator.errors import ArchgenError
 from generator.loader import ActiveComponent, ActiveFlow, Resolved
+from generator.pyformat import format_files
 from generator.templating import render
-
-LINE_LENGTH = 100
-
 
 @dataclass
 class GeneratedCode:
@@ -78,6 +73,7 @@ def construction_order(resolved: Resolved) -> list[ActiveComponent]:
 
 
 def _imports(resolved: Resolved) -> list[str]:
+    """Every import the active kinds and connectors may use; ruff prunes and sorts them."""
     statements: set[str] = {"from constructs import Construct", "from aws_cdk import Stack"}
     for comp in resolved.components:
         statements.update(comp.kind.imports)
@@ -85,25 +81,7 @@ def _imports(resolved: Resolved) -> list[str]:
             statements.add("from pathlib import Path")
     for flow in resolved.flows:
         statements.update(flow.connector.imports)
-    cdk_names = sorted(
-        {
-            s.removeprefix("from aws_cdk import ")
-            for s in statements
-            if s.startswith("from aws_cdk import ")
-        },
-        key=lambda name: (name.startswith("aws_"), name.lower()),
-    )
-    stdlib = sorted(
-        (s for s in statements if s.split()[1] in sys.stdlib_module_names),
-        key=lambda s: (s.startswith("from "), s.split()[1]),
-    )
-    others = sorted(
-        s for s in statements if not s.startswith("from aws_cdk import ") and s not in stdlib
-    )
-    lines = stdlib + ([""] if stdlib else [])
-    lines.append("from aws_cdk import (" + ", ".join(cdk_names) + ",)")
-    lines += others
-    return lines
+    return sorted(statements)
 
 
 def generate_stack(
@@ -140,7 +118,7 @@ def generate_stack(
         blocks=blocks,
         app_code_root=app_code_root if uses_app_code else None,
     )
-    return format_python(source, resolved)
+    return source
 
 
 def app_files(resolved: Resolved) -> dict[str, str]:
@@ -160,23 +138,11 @@ def app_files(resolved: Resolved) -> dict[str, str]:
                 outgoing=outgoing,
                 incoming=incoming,
             )
-            if path.endswith(".py"):
-                files[path] = format_python(files[path], resolved)
     return files
 
 
 def generate_app(resolved_list: list[Resolved]) -> str:
-    return format_python(render("app.py.j2", patterns=resolved_list, version=__version__), None)
-
-
-def format_python(source: str, resolved: Resolved | None) -> str:
-    try:
-        return black.format_str(source, mode=black.Mode(line_length=LINE_LENGTH))
-    except black.parsing.InvalidInput as exc:
-        where = resolved.pattern.path if resolved else "app.py"
-        raise RuntimeError(
-            f"archgen generated invalid Python for {where}: {exc}\n{source}"
-        ) from exc
+    return render("app.py.j2", patterns=resolved_list, version=__version__)
 
 
 def generate(resolved: Resolved) -> GeneratedCode:
@@ -184,4 +150,8 @@ def generate(resolved: Resolved) -> GeneratedCode:
     stack = generate_stack(resolved)
     files = {f"{resolved.module_name}.py": stack, "app.py": generate_app([resolved])}
     files.update(app_files(resolved))
+    try:
+        files = format_files(files)
+    except SyntaxError as exc:
+        raise RuntimeError(f"archgen generated invalid Python for {resolved.id}: {exc}") from exc
     return GeneratedCode(stack_module=resolved.module_name, files=files)
