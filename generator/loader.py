@@ -276,7 +276,11 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
                 expected=f"one of: {', '.join(group_ids) or 'no groups declared'}",
                 suggestion=did_you_mean(comp.group, group_ids),
             )
-        for name in references(comp.props):
+        try:
+            referenced = references(comp.props)
+        except ValueError as exc:
+            raise source.error(loc + ("props",), str(exc)) from None
+        for name in referenced:
             if name not in declared:
                 raise source.error(
                     loc + ("props",),

@@ -169,9 +169,18 @@ def substitute(value: Any, values: Mapping[str, Any]) -> Any:
 
 
 def references(value: Any) -> list[str]:
-    """Parameter names referenced anywhere inside a props value."""
+    """Parameter names referenced anywhere inside a props value.
+
+    ValueError for a string that mixes text with a reference: props take a
+    parameter's value whole, so that its type survives.
+    """
     if isinstance(value, str):
         match = REFERENCE.match(value)
+        if not match and "{{" in value:
+            raise ValueError(
+                f"{value!r} mixes text and a reference; a prop is either text or exactly "
+                "'{{ parameter }}'"
+            )
         return [match.group(1)] if match else []
     if isinstance(value, list):
         return [name for item in value for name in references(item)]
