@@ -8,7 +8,9 @@ synthesized is exactly the generated code a user gets.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import json
 import sys
 import tempfile
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from generator import node
 from generator.errors import ArchgenError
+from generator.findings import Finding
 from generator.loader import Resolved
 
 
@@ -61,8 +64,28 @@ def _first_line(exc: BaseException) -> str:
     return text[0] if text else type(exc).__name__
 
 
+@dataclass(frozen=True)
+class Synthesized:
+    """One stack's template and what the validation plugins reported on it."""
+
+    template: dict
+    findings: list[Finding]
+
+
 def synth(items: list[SynthInput], outdir: Path | None = None) -> list[dict]:
     """Synthesize every item in one App; the CloudFormation template of each, in order."""
+    return [result.template for result in synth_checked(items, outdir, nag=False)]
+
+
+def synth_checked(
+    items: list[SynthInput], outdir: Path | None = None, *, nag: bool = True
+) -> list[Synthesized]:
+    """Synthesize every item in one App with cdk-nag's AwsSolutions pack as a validation plugin.
+
+    Plugin findings (cdk-nag, and CDK's own CloudFormation validation) do not
+    stop archgen: the report CDK writes beside the templates becomes findings
+    per stack, and the text CDK prints about it is kept off the terminal.
+    """
     if not items:
         return []
     node.configure()
@@ -81,10 +104,46 @@ def synth(items: list[SynthInput], outdir: Path | None = None) -> list[dict]:
                     file=item.resolved.pattern.path,
                     suggestion="check the pattern's props and parameters, or report an archgen bug",
                 ) from exc
+        if nag:
+            from cdk_nag import AwsSolutionsChecks
+
+            cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(app))
+        report = assembly_dir / "validation-report.json"
+        printed = io.StringIO()
         try:
-            app.synth()
+            with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+                app.synth()
         except Exception as exc:
-            raise ArchgenError(f"synth failed: {_first_line(exc)}") from exc
+            if not report.is_file():
+                raise ArchgenError(f"synth failed: {_first_line(exc)}") from exc
+        findings = plugin_findings(report) if report.is_file() else {}
         return [
-            json.loads((assembly_dir / f"{item.name}.template.json").read_text()) for item in items
+            Synthesized(
+                json.loads((assembly_dir / f"{item.name}.template.json").read_text()),
+                findings.get(item.name, []),
+            )
+            for item in items
         ]
+
+
+def plugin_findings(report: Path) -> dict[str, list[Finding]]:
+    """Findings of CDK's validation report, by stack name (the first construct path part)."""
+    tools = {"AwsSolutions": "cdk-nag"}
+    by_stack: dict[str, list[Finding]] = {}
+    for plugin in json.loads(report.read_text()).get("pluginReports", []):
+        tool = tools.get(plugin["pluginName"], plugin["pluginName"])
+        for violation in plugin.get("violations", []):
+            severity = "error" if violation.get("severity") == "error" else "warning"
+            for construct in violation.get("violatingConstructs", []):
+                path = construct["constructPath"]
+                by_stack.setdefault(path.split("/")[0], []).append(
+                    Finding(
+                        tool=tool,
+                        rule_id=violation["ruleName"],
+                        severity=severity,
+                        message=violation["description"],
+                        resource=path,
+                        hint=violation.get("fix"),
+                    )
+                )
+    return {stack: sorted(set(found)) for stack, found in by_stack.items()}

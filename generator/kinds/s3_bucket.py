@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from generator.kinds.base import Icon, Kind, Props
+from generator.kinds.base import Connector, Icon, Kind, Props
 
 
 class S3BucketProps(Props):
@@ -25,3 +25,17 @@ class S3Bucket(Kind):
         "from aws_cdk import RemovalPolicy",
     )
     props = S3BucketProps
+    connectors = (
+        Connector(
+            "mwaa.environment",
+            "the environment reads DAGs from the bucket's dags/ folder (read grant to its role)",
+            expression="connectors/s3_bucket__mwaa_environment.py.j2",
+            fills=("target", "dag_bucket"),
+        ),
+        Connector(
+            "rds.aurora_cluster",
+            "the cluster imports files from the bucket (aws_s3.table_import_from_s3)",
+            expression="connectors/s3_bucket__rds_aurora_cluster.py.j2",
+            fills=("target", "s3_import_buckets"),
+        ),
+    )
