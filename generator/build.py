@@ -63,9 +63,18 @@ def build_info(resolved: Resolved) -> str:
 
 
 def findings_json(resolved: Resolved, findings: list[Finding]) -> str:
-    return json.dumps(
-        {"pattern": resolved.id, "findings": [f.to_dict() for f in findings]}, indent=1
-    ) + "\n"
+    return (
+        json.dumps({"pattern": resolved.id, "findings": [f.to_dict() for f in findings]}, indent=1)
+        + "\n"
+    )
+
+
+def write_code(resolved: Resolved, folder: Path) -> None:
+    """The generated CDK app of one pattern, written into folder."""
+    for name, text in code.generate(resolved).files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def build(
@@ -87,11 +96,7 @@ def build(
             folder = staging / resolved.id
             folders[resolved.id] = folder
             progress(f"[{index}/{total}] {resolved.id}: code")
-            generated = code.generate(resolved)
-            for name, text in generated.files.items():
-                path = folder / "cdk" / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+            write_code(resolved, folder / "cdk")
             progress(f"[{index}/{total}] {resolved.id}: diagram")
             drawn = diagram.render(resolved)
             (folder / "diagram.png").write_bytes(drawn.png)
@@ -114,7 +119,9 @@ def build(
             (folder / "template.json").write_text(template_text(template), encoding="utf-8")
             progress(f"[{index}/{total}] {resolved.id}: cfn-lint")
             findings = lint_template(template)
-            (folder / "findings.json").write_text(findings_json(resolved, findings), encoding="utf-8")
+            (folder / "findings.json").write_text(
+                findings_json(resolved, findings), encoding="utf-8"
+            )
             progress(f"[{index}/{total}] {resolved.id}: teaching page")
             page = docs.teaching_page(resolved, template, findings)
             (folder / "README.md").write_text(page, encoding="utf-8")

@@ -57,9 +57,7 @@ def _resolve(patterns: list[Pattern], params: tuple[str, ...]) -> list[Resolved]
                 expected=f"one of: {', '.join(sorted(declared)) or 'none'}",
                 suggestion=did_you_mean(key, declared),
             )
-    return [
-        p.resolve({k: v for k, v in given.items() if k in p.file.parameters}) for p in patterns
-    ]
+    return [p.resolve({k: v for k, v in given.items() if k in p.file.parameters}) for p in patterns]
 
 
 param_option = click.option(
@@ -193,6 +191,68 @@ def build(pattern_ids, all_, out_dir, params, force) -> None:
 
 
 @cli.command()
+@click.argument("pattern_ids", nargs=-1, metavar="[ID]...")
+@click.option("--all", "all_", is_flag=True, help="Validate every pattern of the catalog.")
+@param_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "sarif"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for scripts, sarif (2.1.0) for code-scanning tools.",
+)
+@click.option(
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+def validate(pattern_ids, all_, params, fmt, output_file) -> None:
+    """Check patterns: cfn-lint, cdk-nag, archgen's rules and the diagram agreement.
+
+    Findings are grouped by pattern, each with its rule id, the resource and a
+    fix hint. Exits 1 when any check reports an error, 0 otherwise. Writes no
+    output folder: use `archgen build` for that (it runs the same checks).
+    """
+    import tempfile
+
+    from generator.build import write_code
+    from generator.checks import run_checks
+    from generator.report import as_json, as_sarif, as_text
+    from generator.synth import SynthInput, synth_checked
+
+    selected = _resolve(_select(pattern_ids, all_), params)
+    click.echo(f"Validating {len(selected)} pattern(s)", err=True)
+    with tempfile.TemporaryDirectory(prefix="archgen-validate-") as scratch:
+        items = []
+        for resolved in selected:
+            write_code(resolved, Path(scratch) / resolved.id)
+            items.append(SynthInput(resolved, Path(scratch) / resolved.id))
+        _progress(f"synth and cdk-nag: {len(items)} stack(s) in one CDK app")
+        synthesized = synth_checked(items)
+    results = {}
+    for resolved, result in zip(selected, synthesized, strict=True):
+        _progress(f"{resolved.id}: cfn-lint, archgen rules, agreement")
+        results[resolved.id] = run_checks(resolved, result)
+    render = {"text": as_text, "json": as_json, "sarif": as_sarif}[fmt]
+    report = render(results)
+    if output_file:
+        try:
+            output_file.write_text(report, encoding="utf-8")
+        except OSError as exc:
+            raise ArchgenError(f"cannot write report: {exc.strerror}", file=output_file) from None
+        click.echo(f"wrote {output_file}", err=True)
+    else:
+        click.echo(report, nl=False)
+    errors = sum(1 for findings in results.values() for f in findings if f.severity == "error")
+    warnings = sum(1 for findings in results.values() for f in findings if f.severity == "warning")
+    click.echo(f"{len(results)} pattern(s): {errors} error(s), {warnings} warning(s)", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.command()
 @click.argument("pattern_id", metavar="ID")
 @out_option
 @param_option
@@ -219,7 +279,9 @@ def diagram(pattern_id, out_dir, params, force) -> None:
 @out_option
 @param_option
 @force_option
-@click.option("--stdout", "to_stdout", is_flag=True, help="Print the template instead of writing it.")
+@click.option(
+    "--stdout", "to_stdout", is_flag=True, help="Print the template instead of writing it."
+)
 def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
     """Generate and synthesize one pattern: OUT/<id>/cdk/ and OUT/<id>/template.json."""
     import tempfile

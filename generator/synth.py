@@ -8,9 +8,7 @@ synthesized is exactly the generated code a user gets.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import io
 import json
 import sys
 import tempfile
@@ -84,7 +82,7 @@ def synth_checked(
 
     Plugin findings (cdk-nag, and CDK's own CloudFormation validation) do not
     stop archgen: the report CDK writes beside the templates becomes findings
-    per stack, and the text CDK prints about it is kept off the terminal.
+    per stack.
     """
     if not items:
         return []
@@ -93,7 +91,10 @@ def synth_checked(
 
     with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
         assembly_dir = outdir or Path(scratch) / "cdk.out"
-        app = cdk.App(outdir=str(assembly_dir), analytics_reporting=False, context=CONTEXT)
+        # Validation findings go to the report file only: archgen reports them itself,
+        # so CDK must neither print them nor fail the synth over them.
+        context = {**CONTEXT, "@aws-cdk/core:failSynthOnValidationErrors": False}
+        app = cdk.App(outdir=str(assembly_dir), analytics_reporting=False, context=context)
         for item in items:
             try:
                 stack_class = _import_stack_class(item)
@@ -109,13 +110,10 @@ def synth_checked(
 
             cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(app))
         report = assembly_dir / "validation-report.json"
-        printed = io.StringIO()
         try:
-            with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-                app.synth()
+            app.synth()
         except Exception as exc:
-            if not report.is_file():
-                raise ArchgenError(f"synth failed: {_first_line(exc)}") from exc
+            raise ArchgenError(f"synth failed: {_first_line(exc)}") from exc
         findings = plugin_findings(report) if report.is_file() else {}
         return [
             Synthesized(
