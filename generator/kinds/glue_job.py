@@ -1,0 +1,60 @@
+"""AWS Glue Spark ETL job: serverless Spark, its PySpark script shipped as application code.
+
+Glue runs Spark without clusters to manage, which is how on-premises Spark jobs
+move to AWS (T11). The FLEX execution class runs the same job on spare
+capacity for less, for jobs that are not time-sensitive (T12).
+"""
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.kinds.base import AppFile, Connector, Icon, Kind, Props, Slot
+
+
+class GlueJobProps(Props):
+    script: Literal["clean_orders"] = Field(
+        description="which PySpark script from templates/app/glue/ the job runs"
+    )
+    execution_class: Literal["STANDARD", "FLEX"] = Field(
+        "STANDARD",
+        description="STANDARD starts at once; FLEX runs on spare capacity at a lower price",
+    )
+    worker_type: Literal["G.1X", "G.2X"] = Field("G.1X", description="size of each worker")
+    workers: int = Field(2, ge=2, le=100, description="number of workers")
+    timeout_minutes: int = Field(60, ge=1, le=2880, description="stop a run after this long")
+
+
+class GlueJob(Kind):
+    name = "glue.job"
+    title = "Glue ETL job"
+    doc = (
+        "A Glue 5.0 PySpark ETL job (STANDARD or FLEX) with job bookmarks, continuous logging, "
+        "and a security configuration that encrypts its S3 output, CloudWatch logs and bookmarks."
+    )
+    icon = Icon("diagrams.aws.analytics", "Glue")
+    resource_types = (
+        "AWS::Glue::Job",
+        "AWS::Glue::SecurityConfiguration",
+        "AWS::KMS::Key",
+        "AWS::IAM::Role",
+    )
+    template = "kinds/glue_job.py.j2"
+    imports = (
+        "from aws_cdk import aws_glue as glue",
+        "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import ArnFormat",
+        "from aws_cdk import Duration",
+    )
+    props = GlueJobProps
+    slots = {"data_bucket": Slot("the S3 bucket the job reads and writes (--data_bucket)")}
+    connectors = (
+        Connector(
+            "s3.bucket",
+            "reads raw data from the bucket and writes curated data back (read/write grant)",
+            expression="connectors/glue_job__s3_bucket.py.j2",
+            fills=("source", "data_bucket"),
+        ),
+    )
+    app_files = (AppFile("glue/{id}/{script}.py", "app/glue/{script}.py.j2"),)

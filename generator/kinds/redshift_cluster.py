@@ -1,0 +1,78 @@
+"""Amazon Redshift provisioned cluster: encrypted, private, queried through the Data API (T04).
+
+A provisioned cluster needs only a subnet group of two subnets, which any
+ec2.vpc gives; Redshift Serverless needs subnets in three Availability Zones.
+Nobody connects to it over the network: clients use the Redshift Data API
+with their IAM identity, and the admin password lives in Secrets Manager.
+"""
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from generator.kinds.base import Connector, Icon, Kind, Props, Slot, component_ref
+
+
+class RedshiftClusterProps(Props):
+    vpc: component_ref("ec2.vpc", doc="the VPC whose private subnets the cluster runs in")
+    node_type: Literal["ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"] = Field(
+        "ra3.xlplus", description="RA3 node type (managed storage)"
+    )
+    nodes: int = Field(1, ge=1, le=128, description="1 makes a single-node cluster")
+    database_name: str = Field(
+        "dev", pattern=r"^[a-z][a-z0-9_]{0,63}$", description="the database created with it"
+    )
+    admin_username: str = Field(
+        "dbadmin", pattern=r"^[a-z][a-z0-9_]{0,127}$", description="admin user (password managed)"
+    )
+    snapshot_retention_days: int = Field(7, ge=1, le=35, description="automated snapshots kept")
+    sql: Literal["load_orders"] | None = Field(
+        None,
+        description=(
+            "SQL from templates/app/redshift/ that an orchestrator (an Airflow task) runs in "
+            "the cluster through the Data API; without it, the task only runs ANALYZE"
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _single_node_needs_xlplus(self) -> "RedshiftClusterProps":
+        if self.nodes == 1 and self.node_type != "ra3.xlplus":
+            raise ValueError(f"{self.node_type} needs at least 2 nodes; use ra3.xlplus for 1")
+        return self
+
+
+class RedshiftCluster(Kind):
+    name = "redshift.cluster"
+    title = "Redshift cluster"
+    doc = (
+        "A provisioned RA3 Redshift cluster in private subnets: KMS-encrypted, not publicly "
+        "accessible, SSL required, enhanced VPC routing, audit logs to CloudWatch, admin password "
+        "managed in Secrets Manager, and an IAM role for COPY from S3."
+    )
+    icon = Icon("diagrams.aws.analytics", "Redshift")
+    resource_types = (
+        "AWS::Redshift::Cluster",
+        "AWS::Redshift::ClusterSubnetGroup",
+        "AWS::Redshift::ClusterParameterGroup",
+        "AWS::EC2::SecurityGroup",
+        "AWS::KMS::Key",
+        "AWS::IAM::Role",
+    )
+    template = "kinds/redshift_cluster.py.j2"
+    imports = (
+        "from aws_cdk import aws_redshift as redshift",
+        "from aws_cdk import aws_ec2 as ec2",
+        "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import RemovalPolicy",
+    )
+    props = RedshiftClusterProps
+    slots = {"copy_sources": Slot("S3 buckets it loads with COPY (read grant)", many=True)}
+    connectors = (
+        Connector(
+            "s3.bucket",
+            "loads the bucket's data with COPY (read access for the cluster's role)",
+            expression="connectors/redshift_cluster__s3_bucket.py.j2",
+            fills=("source", "copy_sources"),
+        ),
+    )
