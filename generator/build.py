@@ -109,6 +109,7 @@ def build(
             zip(
                 [r.id for r in selected],
                 synth([SynthInput(r, folders[r.id] / "cdk") for r in selected]),
+                strict=True,
             )
         )
 

@@ -30,9 +30,8 @@ def owner_of(path: str, construct_ids: dict[str, str]) -> str | None:
     top = parts[1]
     best = None
     for construct_id, component_id in construct_ids.items():
-        if top == construct_id or (
-            top.startswith(construct_id) and top[len(construct_id) : len(construct_id) + 1].isupper()
-        ):
+        rest = top[len(construct_id) :]
+        if top.startswith(construct_id) and (not rest or rest[0].isupper()):
             if best is None or len(construct_id) > len(best[0]):
                 best = (construct_id, component_id)
     return best[1] if best else None

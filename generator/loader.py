@@ -331,7 +331,8 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
             raise source.error(
                 loc,
                 f"no connector from {source_kind.name} to {target_kind.name}",
-                expected=f"a target among: {', '.join(targets) or 'none (this kind has no outgoing flows)'}",
+                expected="a target among: "
+                + (", ".join(targets) or "none (this kind has no outgoing flows)"),
                 suggestion="reverse the flow or add a connector to the source kind's module",
             )
         condition(loc, flow.when)
@@ -421,13 +422,15 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
             if slot.required and not filled:
                 raise source.error(
                     where,
-                    f"component '{comp.id}' ({comp.kind}) needs a flow that sets its {name} ({slot.doc})",
+                    f"component '{comp.id}' ({comp.kind}) needs a flow that sets its "
+                    f"{name} ({slot.doc})",
                     suggestion=f"add a flow for it that is active with parameters {shown}",
                 )
             if len(filled) > 1 and not slot.many:
                 raise source.error(
                     where,
-                    f"component '{comp.id}' ({comp.kind}) takes one {name}, but {len(filled)} flows set it",
+                    f"component '{comp.id}' ({comp.kind}) takes one {name}, "
+                    f"but {len(filled)} flows set it",
                     suggestion="keep one of flows " + ", ".join(str(f.number) for f in filled),
                 )
     return Resolved(pattern, values, list(components.values()), flows, slots)

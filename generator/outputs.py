@@ -86,7 +86,9 @@ def write_manifest(folder: Path) -> None:
 def check_not_edited(target: Path, force: bool) -> None:
     changed = user_changes(target)
     if changed and not force:
-        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        shown = ", ".join(changed[:5]) + (
+            f" and {len(changed) - 5} more" if len(changed) > 5 else ""
+        )
         raise ArchgenError(
             f"not replacing {target}: files changed or added since archgen wrote it: {shown}",
             suggestion="copy your edits elsewhere (or use `archgen new` for a project you own), "

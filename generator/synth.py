@@ -20,7 +20,6 @@ from generator.errors import ArchgenError
 from generator.findings import Finding
 from generator.loader import Resolved
 
-
 # What the CDK CLI sets for `cdk synth`, so that archgen's templates equal the
 # ones a starter project's `npx cdk synth` gives (the agreement check reads
 # aws:cdk:path to map resources to components).

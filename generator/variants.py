@@ -19,7 +19,9 @@ def other_values(param: Parameter) -> list[bool | int | str]:
     if param.type == "choice":
         return [c for c in param.choices or [] if c != param.default]
     if param.type == "int":
-        return [v for v in dict.fromkeys([param.min, param.max]) if v is not None and v != param.default]
+        return [
+            v for v in dict.fromkeys([param.min, param.max]) if v is not None and v != param.default
+        ]
     return []
 
 

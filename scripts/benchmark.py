@@ -51,7 +51,10 @@ def main() -> None:
     listing = subprocess.run([ARCHGEN, "list"], check=True, capture_output=True, text=True)
     ids = [line.split()[0] for line in listing.stdout.splitlines() if line.strip()]
     print(f"{len(ids)} patterns: {', '.join(ids)}")
-    results: dict[str, list[float]] = {"one process (archgen build --all)": [], "process per step": []}
+    results: dict[str, list[float]] = {
+        "one process (archgen build --all)": [],
+        "process per step": [],
+    }
     with tempfile.TemporaryDirectory(prefix="archgen-bench-") as scratch:
         for attempt in range(args.repeat):
             results["one process (archgen build --all)"].append(

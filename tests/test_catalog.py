@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import CATALOG, VARIANTS, variant_id
+
 from generator.inventory import missing_resource_types, resources_by_component
 from generator.lint import lint_template
 from generator.render.diagram import render
@@ -33,9 +33,7 @@ def test_diagram_has_a_node_per_component_and_an_edge_per_flow(key, synthesized)
     expected = [(f.source.id, f.target.id) for f in resolved.flows]
     assert sorted(edges) == sorted(expected)
     for flow in resolved.flows:
-        assert f'label="{flow.number}. {flow.spec.label}"' in dot or (
-            f"label={flow.number}" in dot
-        )
+        assert f'label="{flow.number}. {flow.spec.label}"' in dot or (f"label={flow.number}" in dot)
 
 
 @pytest.mark.parametrize("key", VARIANT_IDS)
@@ -83,10 +81,17 @@ def test_generated_code_is_lint_clean(synthesized):
     for item in synthesized.values():
         result = subprocess.run(
             [
-                str(ruff), "check", "--no-cache", "--isolated", "--line-length", "100",
-                "--select", "E,F,W,I,B,UP",
+                str(ruff),
+                "check",
+                "--no-cache",
+                "--isolated",
+                "--line-length",
+                "100",
+                "--select",
+                "E,F,W,I,B,UP",
                 # the `cdk init` style: from aws_cdk import Stack, aws_s3 as s3
-                "--config", "lint.isort.combine-as-imports = true",
+                "--config",
+                "lint.isort.combine-as-imports = true",
                 ".",
             ],  # fmt: skip
             cwd=item.code_dir,

@@ -15,7 +15,9 @@ class VpcProps(Props):
         1,
         ge=0,
         le=3,
-        description="NAT gateways for outbound internet from private subnets; 0 means isolated subnets only",
+        description=(
+            "NAT gateways for outbound internet from private subnets; 0 means isolated subnets only"
+        ),
     )
     cidr: str = Field("10.0.0.0/16", pattern=r"^\d+\.\d+\.\d+\.\d+/(1[6-9]|2[0-4])$")
 

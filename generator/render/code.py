@@ -17,6 +17,7 @@ from generator.loader import ActiveComponent, ActiveFlow, Resolved
 from generator.pyformat import format_files
 from generator.templating import render
 
+
 @dataclass
 class GeneratedCode:
     """The files of a generated CDK app, by path relative to its folder."""

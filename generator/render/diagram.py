@@ -32,7 +32,13 @@ GROUP_STYLES = {
     "lake": {"bgcolor": "#EAF4FB", "pencolor": "#00A4A6", "style": "rounded"},
     "plain": {"bgcolor": "#FAFAFA", "pencolor": "#AEB6BE", "style": "rounded"},
 }
-GRAPH_ATTRS = {"pad": "0.4", "nodesep": "0.7", "ranksep": "1.0", "fontsize": "18", "splines": "spline"}
+GRAPH_ATTRS = {
+    "pad": "0.4",
+    "nodesep": "0.7",
+    "ranksep": "1.0",
+    "fontsize": "18",
+    "splines": "spline",
+}
 EDGE_ATTRS = {"fontsize": "11", "fontcolor": "#232F3E", "color": "#545B64"}
 
 
