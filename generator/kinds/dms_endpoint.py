@@ -1,0 +1,66 @@
+"""AWS DMS endpoint: where a replication task reads from or writes to (T10).
+
+An endpoint is configuration, not a server: the engine, where the database
+is and how to log in. All of that is a property of the database, so the
+connector from or to the database fills it, as CfnEndpoint keyword
+arguments, in one of two slots:
+
+- connection: clear-text details (host, port, user, password), for a
+  database outside AWS whose details are stack parameters;
+- secret: a Secrets Manager secret with the host, port, user and password,
+  for a database in AWS. The endpoint then creates the role DMS assumes to
+  read it (`<id>_secret_access`), which the connector's arguments name and
+  its wiring grants read access to.
+
+A pattern fills exactly one of them.
+"""
+
+from typing import Literal
+
+from pydantic import Field
+
+from generator.kinds.base import Connector, Icon, Kind, Props, Slot
+
+
+class DmsEndpointProps(Props):
+    endpoint_type: Literal["source", "target"] = Field(
+        description="source: a task reads from it; target: a task writes to it"
+    )
+
+
+class DmsEndpoint(Kind):
+    name = "dms.endpoint"
+    title = "DMS endpoint"
+    doc = (
+        "A DMS source or target endpoint; its engine and connection come from the database it "
+        "connects to, through a Secrets Manager secret and an IAM role where the database has one."
+    )
+    icon = Icon("diagrams.aws.database", "DatabaseMigrationService")
+    resource_types = ("AWS::DMS::Endpoint",)
+    template = "kinds/dms_endpoint.py.j2"
+    imports = ("from aws_cdk import aws_dms as dms", "from aws_cdk import aws_iam as iam")
+    props = DmsEndpointProps
+    slots = {
+        "connection": Slot(
+            "CfnEndpoint keyword arguments with a database's engine, host, port and credentials"
+        ),
+        "secret": Slot(
+            "CfnEndpoint keyword arguments with a database's engine and the secret DMS reads "
+            "through the endpoint's <id>_secret_access role"
+        ),
+    }
+    connectors = (
+        Connector(
+            "dms.replication_task",
+            "the task reads from this source endpoint",
+            expression="connectors/dms_endpoint__dms_replication_task.py.j2",
+            fills=("target", "source_endpoint"),
+        ),
+        Connector(
+            "rds.aurora_cluster",
+            "the endpoint logs in with the cluster's secret, which its role may read",
+            expression="connectors/dms_endpoint__rds_aurora_cluster.py.j2",
+            fills=("source", "secret"),
+            wiring="connectors/dms_endpoint__rds_aurora_cluster.wiring.py.j2",
+        ),
+    )

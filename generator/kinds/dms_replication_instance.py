@@ -1,0 +1,81 @@
+"""AWS DMS replication instance: the server that runs replication tasks (T10).
+
+It lives in private subnets of a VPC (never publicly accessible), with its
+storage encrypted by a KMS key of its own and its task logs kept for a month.
+
+DMS looks up two IAM roles by name, once per account: `dms-vpc-role` (it
+must exist before any replication subnet group can be created) and
+`dms-cloudwatch-logs-role` (to write task logs). The console creates them
+the first time anyone uses DMS; CloudFormation does not. So the kind creates
+them when `create_account_roles` is true, and keeps them when the stack is
+deleted, because every DMS resource of the account relies on them.
+"""
+
+from pydantic import Field
+
+from generator.kinds.base import Connector, Icon, Kind, Props, component_ref
+
+
+class DmsReplicationInstanceProps(Props):
+    vpc: component_ref("ec2.vpc", doc="the VPC whose private subnets it runs in")
+    instance_class: str = Field(
+        "dms.t3.medium",
+        pattern=r"^dms\.[a-z0-9]+\.[a-z0-9]+$",
+        description="replication instance class, e.g. dms.t3.medium, dms.r5.large",
+    )
+    allocated_storage_gib: int = Field(
+        50, ge=5, le=6144, description="storage for cached changes and logs"
+    )
+    multi_az: bool = Field(
+        False, description="a standby in another AZ that takes over if the instance fails"
+    )
+    create_account_roles: bool = Field(
+        True,
+        description=(
+            "create the account-level roles dms-vpc-role and dms-cloudwatch-logs-role; "
+            "false when the account already has them"
+        ),
+    )
+
+
+class DmsReplicationInstance(Kind):
+    name = "dms.replication_instance"
+    title = "DMS replication instance"
+    doc = (
+        "A DMS replication instance in private subnets, not publicly accessible, storage "
+        "encrypted with its own KMS key, task logs kept a month; optionally Multi-AZ."
+    )
+    icon = Icon("diagrams.aws.migration", "DatabaseMigrationService")
+    resource_types = (
+        "AWS::DMS::ReplicationInstance",
+        "AWS::DMS::ReplicationSubnetGroup",
+        "AWS::EC2::SecurityGroup",
+        "AWS::KMS::Key",
+        "AWS::Logs::LogGroup",
+    )
+    template = "kinds/dms_replication_instance.py.j2"
+    imports = (
+        "from aws_cdk import aws_dms as dms",
+        "from aws_cdk import aws_ec2 as ec2",
+        "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import aws_logs as logs",
+        "from aws_cdk import Acknowledgment",
+        "from aws_cdk import Fn",
+        "from aws_cdk import RemovalPolicy",
+        "from aws_cdk import Validations",
+    )
+    props = DmsReplicationInstanceProps
+    connectors = (
+        Connector(
+            "dms.replication_task",
+            "the task runs on this instance",
+            expression="connectors/dms_replication_instance__dms_replication_task.py.j2",
+            fills=("target", "replication_instance"),
+        ),
+        Connector(
+            "rds.aurora_cluster",
+            "the instance connects to the cluster: its security group admits the instance's",
+            wiring="connectors/dms_replication_instance__rds_aurora_cluster.py.j2",
+        ),
+    )
