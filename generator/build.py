@@ -1,4 +1,4 @@
-"""Build patterns into output folders: code, diagram, synth, lint, teaching page.
+"""Build patterns into output folders: code, diagram, synth, checks, teaching page.
 
 The stages run per pattern except synth, which runs every selected stack in
 one App (one Node process). Everything is staged first and moved into
@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import __version__
+from generator.checks import run_checks
 from generator.findings import Finding
-from generator.lint import lint_template, template_text
+from generator.lint import template_text
 from generator.loader import Resolved
 from generator.outputs import check_not_edited, ensure_writable, replace_folder, staging_dir
 from generator.render import code, diagram, docs
-from generator.synth import SynthInput, synth
+from generator.synth import Acknowledged, SynthInput, synth_checked
 
 Progress = Callable[[str], None]
 
@@ -62,11 +63,16 @@ def build_info(resolved: Resolved) -> str:
     return json.dumps(info, indent=1) + "\n"
 
 
-def findings_json(resolved: Resolved, findings: list[Finding]) -> str:
-    return (
-        json.dumps({"pattern": resolved.id, "findings": [f.to_dict() for f in findings]}, indent=1)
-        + "\n"
-    )
+def findings_json(
+    resolved: Resolved, findings: list[Finding], acknowledged: list[Acknowledged]
+) -> str:
+    """findings.json: what the checks found, and what the stack acknowledges and why."""
+    document = {
+        "pattern": resolved.id,
+        "findings": [f.to_dict() for f in findings],
+        "acknowledged": [a.to_dict() for a in acknowledged],
+    }
+    return json.dumps(document, indent=1) + "\n"
 
 
 def write_code(resolved: Resolved, folder: Path) -> None:
@@ -104,27 +110,21 @@ def build(
             (folder / "diagram.dot").write_text(drawn.dot, encoding="utf-8")
             (folder / "archgen.json").write_text(build_info(resolved), encoding="utf-8")
 
-        progress(f"synth: {total} stack(s) in one CDK app")
-        templates = dict(
-            zip(
-                [r.id for r in selected],
-                synth([SynthInput(r, folders[r.id] / "cdk") for r in selected]),
-                strict=True,
-            )
-        )
+        progress(f"synth and cdk-nag: {total} stack(s) in one CDK app")
+        synthesized = synth_checked([SynthInput(r, folders[r.id] / "cdk") for r in selected])
 
         result = BuildResult(out_dir=out_dir)
-        for index, resolved in enumerate(selected, 1):
+        for index, (resolved, synthed) in enumerate(zip(selected, synthesized, strict=True), 1):
             folder = folders[resolved.id]
-            template = templates[resolved.id]
+            template = synthed.template
             (folder / "template.json").write_text(template_text(template), encoding="utf-8")
-            progress(f"[{index}/{total}] {resolved.id}: cfn-lint")
-            findings = lint_template(template)
+            progress(f"[{index}/{total}] {resolved.id}: cfn-lint, archgen rules, agreement")
+            findings = run_checks(resolved, synthed)
             (folder / "findings.json").write_text(
-                findings_json(resolved, findings), encoding="utf-8"
+                findings_json(resolved, findings, synthed.acknowledged), encoding="utf-8"
             )
             progress(f"[{index}/{total}] {resolved.id}: teaching page")
-            page = docs.teaching_page(resolved, template, findings)
+            page = docs.teaching_page(resolved, template, findings, synthed.acknowledged)
             (folder / "README.md").write_text(page, encoding="utf-8")
             result.patterns.append(
                 PatternResult(

@@ -24,7 +24,7 @@ from generator import PATTERNS_DIR
 from generator.errors import ArchgenError, did_you_mean
 from generator.kinds import UnknownKind, find_connector, get_kind
 from generator.kinds.base import Connector, Kind, Props
-from generator.model import Component, Flow, Group, PatternFile
+from generator.model import IDENT, LABEL, PROSE, SLUG, Component, Flow, Group, PatternFile
 from generator.parameters import (
     Condition,
     parse_condition,
@@ -206,13 +206,18 @@ def _schema_error(source: Source, exc: ValidationError) -> ArchgenError:
         message = message[len("Value error, ") :]
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
-        if pattern.startswith("^[a-z0-9]+(-"):
-            message = f"{error['input']!r} is not a slug (lower-case words joined by '-')"
-        else:
-            message = f"{error['input']!r} is not a snake_case identifier"
+        message = f"{error['input']!r} {PATTERN_MEANINGS.get(pattern, 'has the wrong form')}"
     if kind == "literal_error":
         message = f"{error['input']!r} is not allowed; {error['msg'].lower()}"
     return source.error(loc, message)
+
+
+PATTERN_MEANINGS = {
+    SLUG: "is not a slug (lower-case words joined by '-')",
+    IDENT: "is not a snake_case identifier",
+    LABEL: "must not contain double quotes, backslashes, braces or line breaks",
+    PROSE: "must not contain double quotes or backslashes",
+}
 
 
 def _allowed_keys(loc: tuple) -> list[str]:

@@ -14,6 +14,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 IDENT = r"^[a-z][a-z0-9_]*$"
 TOPIC = r"^T[0-9]{2}$"
+# Labels and titles are pasted into generated Python strings and comments, so they
+# must not end a string or a line there.
+LABEL = r'^[^"\\\n\r{}]+$'
+PROSE = r'^[^"\\]+$'
 
 Category = Literal[
     "ingestion",
@@ -62,7 +66,7 @@ class Group(Strict):
     """A box in the diagram (a VPC, on-premises, a data lake)."""
 
     id: str = Field(pattern=IDENT)
-    label: str
+    label: str = Field(pattern=LABEL)
     style: Literal["aws", "vpc", "subnet", "on-premises", "lake", "plain"] = "plain"
     parent: str | None = Field(None, pattern=IDENT, description="id of the enclosing group")
     component: str | None = Field(
@@ -77,7 +81,9 @@ class Component(Strict):
 
     id: str = Field(pattern=IDENT, description="snake_case; also the Python attribute name")
     kind: str = Field(description="a component kind such as s3.bucket; `archgen kinds` lists them")
-    label: str | None = Field(None, description="diagram label; the kind's title by default")
+    label: str | None = Field(
+        None, pattern=LABEL, description="diagram label; the kind's title by default"
+    )
     group: str | None = Field(None, pattern=IDENT)
     props: dict[str, Any] = Field(default_factory=dict)
     when: str | None = Field(None, description="a condition on parameters, e.g. 'transform'")
@@ -90,7 +96,7 @@ class Flow(Strict):
 
     source: str = Field(alias="from", pattern=IDENT)
     target: str = Field(alias="to", pattern=IDENT)
-    label: str = Field(min_length=1)
+    label: str = Field(pattern=LABEL)
     explain: str | None = Field(None, description="a sentence for the teaching page")
     when: str | None = None
 
@@ -116,8 +122,8 @@ class PatternFile(Strict):
     """The whole of one patterns/<id>.yaml file."""
 
     id: str = Field(pattern=SLUG, max_length=60, description="slug; also the output folder")
-    title: str = Field(min_length=1)
-    summary: str = Field(min_length=1)
+    title: str = Field(pattern=LABEL)
+    summary: str = Field(pattern=PROSE)
     category: Category
     topics: list[str] = Field(min_length=1, description="ids from the notes' TOPICS.md")
     parameters: dict[str, Parameter] = Field(default_factory=dict)

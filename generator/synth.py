@@ -12,7 +12,7 @@ import importlib.util
 import json
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import node
@@ -26,6 +26,9 @@ from generator.loader import Resolved
 CONTEXT = {
     "aws:cdk:enable-path-metadata": True,
     "aws:cdk:enable-asset-metadata": True,
+    # Feature flags that generated code relies on (the starter project's cdk.json
+    # carries the same): S3 server access logs through a bucket policy, not an ACL.
+    "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": True,
 }
 
 
@@ -62,11 +65,24 @@ def _first_line(exc: BaseException) -> str:
 
 
 @dataclass(frozen=True)
+class Acknowledged:
+    """A plugin finding the stack's code acknowledges, with its reason (a security note)."""
+
+    rule_id: str
+    reason: str
+    construct: str
+
+    def to_dict(self) -> dict:
+        return {"rule_id": self.rule_id, "reason": self.reason, "construct": self.construct}
+
+
+@dataclass(frozen=True)
 class Synthesized:
     """One stack's template and what the validation plugins reported on it."""
 
     template: dict
     findings: list[Finding]
+    acknowledged: list[Acknowledged] = field(default_factory=list)
 
 
 def synth(items: list[SynthInput], outdir: Path | None = None) -> list[dict]:
@@ -113,27 +129,35 @@ def synth_checked(
             app.synth()
         except Exception as exc:
             raise ArchgenError(f"synth failed: {_first_line(exc)}") from exc
-        findings = plugin_findings(report) if report.is_file() else {}
+        findings, acknowledged = plugin_report(report) if report.is_file() else ({}, {})
         return [
             Synthesized(
                 json.loads((assembly_dir / f"{item.name}.template.json").read_text()),
                 findings.get(item.name, []),
+                acknowledged.get(item.name, []),
             )
             for item in items
         ]
 
 
-def plugin_findings(report: Path) -> dict[str, list[Finding]]:
-    """Findings of CDK's validation report, by stack name (the first construct path part)."""
+def plugin_report(
+    report: Path,
+) -> tuple[dict[str, list[Finding]], dict[str, list[Acknowledged]]]:
+    """CDK's validation report as findings and acknowledgements, by stack name.
+
+    The stack name is the first part of a construct path. Paths are shown
+    without it, so that notes read the same whatever the stack is called.
+    """
     tools = {"AwsSolutions": "cdk-nag"}
-    by_stack: dict[str, list[Finding]] = {}
+    findings: dict[str, set[Finding]] = {}
+    acknowledged: dict[str, set[Acknowledged]] = {}
     for plugin in json.loads(report.read_text()).get("pluginReports", []):
         tool = tools.get(plugin["pluginName"], plugin["pluginName"])
         for violation in plugin.get("violations", []):
             severity = "error" if violation.get("severity") == "error" else "warning"
             for construct in violation.get("violatingConstructs", []):
-                path = construct["constructPath"]
-                by_stack.setdefault(path.split("/")[0], []).append(
+                stack, _, path = construct["constructPath"].partition("/")
+                findings.setdefault(stack, set()).add(
                     Finding(
                         tool=tool,
                         rule_id=violation["ruleName"],
@@ -143,4 +167,21 @@ def plugin_findings(report: Path) -> dict[str, list[Finding]]:
                         hint=violation.get("fix"),
                     )
                 )
-    return {stack: sorted(set(found)) for stack, found in by_stack.items()}
+        for violation in plugin.get("suppressedViolations", []):
+            for construct in violation.get("violatingConstructs", []):
+                stack, _, path = construct["constructPath"].partition("/")
+                acknowledged.setdefault(stack, set()).add(
+                    Acknowledged(violation["ruleName"], violation.get("reason", ""), path)
+                )
+    return (
+        {stack: sorted(items) for stack, items in findings.items()},
+        {
+            stack: sorted(items, key=lambda a: (a.construct, a.rule_id))
+            for stack, items in acknowledged.items()
+        },
+    )
+
+
+def plugin_findings(report: Path) -> dict[str, list[Finding]]:
+    """Only the unacknowledged findings of a validation report, by stack name."""
+    return plugin_report(report)[0]

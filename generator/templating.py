@@ -23,6 +23,18 @@ def _wrap(value: str, width: int = 88, indent: str = "") -> str:
     )
 
 
+def _pystr(value: str, width: int = 60) -> str:
+    """A long text as a Python string literal split over lines of at most width characters.
+
+    The formatter cannot split a string, so templates use this for prose
+    (acknowledgement reasons, descriptions) to keep generated lines short.
+    """
+    chunks = textwrap.wrap(" ".join(value.split()), width=width, drop_whitespace=False)
+    if len(chunks) <= 1:
+        return repr(value)
+    return "(" + " ".join(repr(chunk) for chunk in chunks) + ")"
+
+
 def _pascal(value: str) -> str:
     return "".join(part.capitalize() for part in value.replace("-", "_").split("_"))
 
@@ -40,6 +52,7 @@ def environment() -> jinja2.Environment:
     env.filters["py"] = _py
     env.filters["pascal"] = _pascal
     env.filters["wrap"] = _wrap
+    env.filters["pystr"] = _pystr
     return env
 
 

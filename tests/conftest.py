@@ -1,8 +1,8 @@
 """Shared fixtures: the catalog, and every variant of it synthesized once per session.
 
 Synth is the slow step (one Node process per Python process), so every
-variant of every catalog pattern goes into one CDK app, once, and the tests
-over the catalog read the templates from here.
+variant of every catalog pattern goes into one CDK app, once, with cdk-nag,
+and the tests over the catalog read the templates and findings from here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 
 from generator.loader import Pattern, Resolved, load_all
 from generator.render.code import generate
-from generator.synth import SynthInput, synth
+from generator.synth import Synthesized as SynthResult, SynthInput, synth_checked
 from generator.variants import variant_name, variants
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -32,7 +32,11 @@ def variant_id(item: tuple[Pattern, dict]) -> str:
 class Synthesized:
     resolved: Resolved
     code_dir: Path
-    template: dict
+    result: SynthResult
+
+    @property
+    def template(self) -> dict:
+        return self.result.template
 
 
 @pytest.fixture(scope="session")
@@ -51,8 +55,8 @@ def synthesized(tmp_path_factory) -> dict[str, Synthesized]:
             path.write_text(text)
         items.append(SynthInput(resolved, code_dir, stack_name=name))
         keys.append(variant_id(item))
-    templates = synth(items)
+    results = synth_checked(items)
     return {
-        key: Synthesized(item.resolved, item.code_dir, template)
-        for key, item, template in zip(keys, items, templates, strict=True)
+        key: Synthesized(item.resolved, item.code_dir, result)
+        for key, item, result in zip(keys, items, results, strict=True)
     }

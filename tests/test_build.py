@@ -44,10 +44,10 @@ def test_failed_build_leaves_earlier_output_as_it_was(resolved, tmp_path, monkey
     build([resolved], tmp_path)
     before = {p: p.read_bytes() for p in (tmp_path / STREAMING).rglob("*") if p.is_file()}
 
-    def failing_synth(items):
+    def failing_synth(items, outdir=None, *, nag=True):
         raise ArchgenError("synth failed: injected")
 
-    monkeypatch.setattr(build_module, "synth", failing_synth)
+    monkeypatch.setattr(build_module, "synth_checked", failing_synth)
     with pytest.raises(ArchgenError, match="injected"):
         build([resolved], tmp_path)
     after = {p: p.read_bytes() for p in (tmp_path / STREAMING).rglob("*") if p.is_file()}

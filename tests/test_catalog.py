@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import CATALOG, VARIANTS, variant_id
 
+from generator.checks import run_checks
 from generator.inventory import missing_resource_types, resources_by_component
 from generator.lint import lint_template
 from generator.render.diagram import render
@@ -40,6 +41,19 @@ def test_diagram_has_a_node_per_component_and_an_edge_per_flow(key, synthesized)
 def test_template_passes_cfn_lint_with_no_finding(key, synthesized):
     findings = lint_template(synthesized[key].template)
     assert [str(f) for f in findings] == []
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_every_check_passes_with_no_unacknowledged_finding(key, synthesized):
+    """cfn-lint, cdk-nag (AwsSolutions), archgen's rules and the agreement check."""
+    item = synthesized[key]
+    assert [str(f) for f in run_checks(item.resolved, item.result)] == []
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_every_acknowledgement_gives_a_reason(key, synthesized):
+    for note in synthesized[key].result.acknowledged:
+        assert len(note.reason.split()) >= 6, note
 
 
 @pytest.mark.parametrize("key", VARIANT_IDS)

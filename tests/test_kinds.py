@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from generator import TEMPLATES_DIR
+from generator.checks import run_checks
 from generator.inventory import missing_resource_types
 from generator.kinds import all_kinds
-from generator.lint import lint_template
 from generator.loader import load
 from generator.render.code import generate
-from generator.synth import SynthInput, synth
+from generator.synth import SynthInput, synth_checked
 
 KIND_FIXTURES = Path(__file__).parent / "fixtures" / "kinds"
 FIXTURE_FILES = sorted(KIND_FIXTURES.glob("*.yaml"))
@@ -40,8 +40,8 @@ def fixture_templates(tmp_path_factory) -> dict[str, tuple]:
             (code_dir / name).write_text(text)
         items.append(SynthInput(resolved, code_dir))
     return {
-        item.resolved.id: (item.resolved, template)
-        for item, template in zip(items, synth(items), strict=True)
+        item.resolved.id: (item.resolved, result)
+        for item, result in zip(items, synth_checked(items), strict=True)
     }
 
 
@@ -53,10 +53,10 @@ def test_every_kind_has_a_fixture_that_uses_it(kind_name):
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=[p.stem for p in FIXTURE_FILES])
-def test_kind_fixture_synthesizes_lint_clean_with_declared_types(path, fixture_templates):
-    resolved, template = fixture_templates[path.stem]
-    assert [str(f) for f in lint_template(template)] == []
-    assert missing_resource_types(resolved, template) == {}
+def test_kind_fixture_passes_every_check_with_declared_types(path, fixture_templates):
+    resolved, result = fixture_templates[path.stem]
+    assert [str(f) for f in run_checks(resolved, result)] == []
+    assert missing_resource_types(resolved, result.template) == {}
 
 
 @pytest.mark.parametrize("kind_name", sorted(all_kinds()))

@@ -24,6 +24,8 @@ class AthenaWorkgroup(Kind):
     imports = (
         "from aws_cdk import aws_athena as athena",
         "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
     )
     props = AthenaWorkgroupProps
     slots = {"results_bucket": Slot("the S3 bucket that holds query results", required=True)}

@@ -19,13 +19,25 @@ class GlueCrawlerProps(Props):
 class GlueCrawler(Kind):
     name = "glue.crawler"
     title = "Glue crawler"
-    doc = "A Glue crawler over S3 paths that adds new partitions and tables to a catalog database."
+    doc = (
+        "A Glue crawler over S3 paths that adds new partitions and tables to a catalog "
+        "database; least-privilege role, CloudWatch logs encrypted with its own KMS key."
+    )
     icon = Icon("diagrams.aws.analytics", "GlueCrawlers")
-    resource_types = ("AWS::Glue::Crawler", "AWS::IAM::Role")
+    resource_types = (
+        "AWS::Glue::Crawler",
+        "AWS::Glue::SecurityConfiguration",
+        "AWS::IAM::Role",
+        "AWS::KMS::Key",
+    )
     template = "kinds/glue_crawler.py.j2"
     imports = (
         "from aws_cdk import aws_glue as glue",
         "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import ArnFormat",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
         "import json",
     )
     props = GlueCrawlerProps
@@ -36,7 +48,7 @@ class GlueCrawler(Kind):
     connectors = (
         Connector(
             "s3.bucket",
-            "crawls the bucket (read access is granted to the crawler's role)",
+            "crawls the bucket (s3:ListBucket and s3:GetObject for the crawler's role)",
             expression="connectors/glue_crawler__s3_bucket.py.j2",
             fills=("source", "s3_targets"),
             wiring="connectors/glue_crawler__s3_bucket.wiring.py.j2",
@@ -46,5 +58,6 @@ class GlueCrawler(Kind):
             "writes the tables it finds into the database",
             expression="connectors/glue_crawler__glue_database.py.j2",
             fills=("source", "database"),
+            wiring="connectors/glue_crawler__glue_database.wiring.py.j2",
         ),
     )

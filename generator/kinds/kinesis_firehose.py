@@ -22,6 +22,8 @@ class KinesisFirehose(Kind):
         "from aws_cdk import aws_kinesisfirehose as firehose",
         "from aws_cdk import Duration",
         "from aws_cdk import Size",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
     )
     props = FirehoseProps
     slots = {
@@ -34,11 +36,13 @@ class KinesisFirehose(Kind):
             "delivers buffered records to the bucket",
             expression="connectors/firehose__s3_bucket.py.j2",
             fills=("source", "destination_bucket"),
+            wiring="connectors/firehose__s3_bucket.wiring.py.j2",
         ),
         Connector(
             "lambda.function",
             "invokes the function to transform each batch",
             expression="connectors/firehose__lambda_function.py.j2",
             fills=("source", "processor"),
+            wiring="connectors/firehose__lambda_function.wiring.py.j2",
         ),
     )

@@ -18,14 +18,20 @@ class LambdaProps(Props):
 class LambdaFunction(Kind):
     name = "lambda.function"
     title = "Lambda function"
-    doc = "A Python 3.13 Lambda function with X-Ray tracing and a log group kept for a month."
+    doc = (
+        "A Python 3.14 Lambda function with X-Ray tracing, its own role and a log group kept "
+        "for a month."
+    )
     icon = Icon("diagrams.aws.compute", "Lambda")
-    resource_types = ("AWS::Lambda::Function",)
+    resource_types = ("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::Logs::LogGroup")
     template = "kinds/lambda_function.py.j2"
     imports = (
         "from aws_cdk import aws_lambda as lambda_",
         "from aws_cdk import aws_logs as logs",
+        "from aws_cdk import aws_iam as iam",
         "from aws_cdk import Duration",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
     )
     props = LambdaProps
     app_files = (AppFile("lambda/{id}/index.py", "app/lambda/{code}.py.j2"),)

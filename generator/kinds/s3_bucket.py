@@ -1,4 +1,9 @@
-"""Amazon S3 bucket: private, encrypted, TLS-only and versioned unless a pattern says otherwise."""
+"""Amazon S3 bucket: private, encrypted, TLS-only, versioned and access-logged.
+
+Server access logs go to a second bucket the kind makes beside the first
+(`<Id>AccessLogs`), kept 90 days; a pattern may switch logging off where the
+bucket's content is itself short-lived scratch space.
+"""
 
 from pydantic import Field
 
@@ -10,12 +15,16 @@ class S3BucketProps(Props):
     expire_after_days: int | None = Field(
         None, ge=1, le=3650, description="delete objects after N days"
     )
+    access_logs: bool = Field(True, description="server access logs to a bucket beside it")
 
 
 class S3Bucket(Kind):
     name = "s3.bucket"
     title = "S3 bucket"
-    doc = "An S3 bucket with public access blocked, SSE encryption, TLS enforced and versioning."
+    doc = (
+        "An S3 bucket with public access blocked, SSE-S3 encryption, TLS enforced, versioning "
+        "and server access logs kept 90 days in a bucket beside it."
+    )
     icon = Icon("diagrams.aws.storage", "SimpleStorageServiceS3")
     resource_types = ("AWS::S3::Bucket",)
     template = "kinds/s3_bucket.py.j2"
@@ -23,6 +32,8 @@ class S3Bucket(Kind):
         "from aws_cdk import aws_s3 as s3",
         "from aws_cdk import Duration",
         "from aws_cdk import RemovalPolicy",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
     )
     props = S3BucketProps
     connectors = (

@@ -8,15 +8,23 @@ from generator import __version__
 from generator.findings import Finding
 from generator.inventory import resources_by_component
 from generator.loader import Resolved
+from generator.synth import Acknowledged
 from generator.templating import render
 
 
-def teaching_page(resolved: Resolved, template: dict, findings: list[Finding]) -> str:
+def teaching_page(
+    resolved: Resolved,
+    template: dict,
+    findings: list[Finding],
+    acknowledged: list[Acknowledged],
+) -> str:
     return render(
         "docs/README.md.j2",
         r=resolved,
         resources=resources_by_component(resolved, template),
         findings=findings,
+        acknowledged=acknowledged,
+        cdk_nag_version=version("cdk-nag"),
         version=__version__,
         cfnlint_version=version("cfn-lint"),
     )
