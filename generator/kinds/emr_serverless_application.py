@@ -32,7 +32,8 @@ class EmrServerlessApplication(Kind):
     title = "EMR Serverless"
     doc = (
         "An EMR Serverless Spark application that starts on demand and stops when idle, with "
-        "capped capacity, job logs in CloudWatch Logs, a job role, and a PySpark job script."
+        "capped capacity, job logs in CloudWatch Logs, a PySpark job script, and a job role "
+        "that may read that script, write its log group and use its data buckets."
     )
     icon = Icon("diagrams.aws.analytics", "EMR")
     resource_types = (
@@ -47,13 +48,15 @@ class EmrServerlessApplication(Kind):
         "from aws_cdk import aws_logs as logs",
         "from aws_cdk import aws_s3_assets as s3_assets",
         "from aws_cdk import ArnFormat",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
     )
     props = EmrServerlessProps
     slots = {"data_buckets": Slot("S3 buckets its jobs read and write", many=True)}
     connectors = (
         Connector(
             "s3.bucket",
-            "its jobs read and write the bucket (read/write grant to the job role)",
+            "its jobs read and write the bucket (list, read, write, delete objects)",
             expression="connectors/emr_serverless_application__s3_bucket.py.j2",
             fills=("source", "data_buckets"),
         ),

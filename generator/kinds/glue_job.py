@@ -29,8 +29,10 @@ class GlueJob(Kind):
     name = "glue.job"
     title = "Glue ETL job"
     doc = (
-        "A Glue 5.0 PySpark ETL job (STANDARD or FLEX) with job bookmarks, continuous logging, "
-        "and a security configuration that encrypts its S3 output, CloudWatch logs and bookmarks."
+        "A Glue 5.0 PySpark ETL job (STANDARD or FLEX) with job bookmarks, a security "
+        "configuration that encrypts its S3 output, CloudWatch logs and bookmarks, its two log "
+        "groups made with a retention, and a role with only what the job does (no AWS managed "
+        "policy): its script, its log groups, Glue metrics, its key and its data bucket."
     )
     icon = Icon("diagrams.aws.analytics", "Glue")
     resource_types = (
@@ -38,21 +40,27 @@ class GlueJob(Kind):
         "AWS::Glue::SecurityConfiguration",
         "AWS::KMS::Key",
         "AWS::IAM::Role",
+        "AWS::Logs::LogGroup",
     )
     template = "kinds/glue_job.py.j2"
     imports = (
         "from aws_cdk import aws_glue as glue",
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import aws_logs as logs",
+        "from aws_cdk import aws_s3_assets as s3_assets",
         "from aws_cdk import ArnFormat",
         "from aws_cdk import Duration",
+        "from aws_cdk import RemovalPolicy",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
     )
     props = GlueJobProps
     slots = {"data_bucket": Slot("the S3 bucket the job reads and writes (--data_bucket)")}
     connectors = (
         Connector(
             "s3.bucket",
-            "reads raw data from the bucket and writes curated data back (read/write grant)",
+            "reads raw data from the bucket and writes curated data back (objects only)",
             expression="connectors/glue_job__s3_bucket.py.j2",
             fills=("source", "data_bucket"),
         ),

@@ -1,8 +1,8 @@
 """Amazon MWAA environment: managed Apache Airflow that runs a DAG archgen generates (T15).
 
 The DAG is generated from the environment's outgoing flows: each flow becomes
-one task, in the order the flows are listed, and each flow's connector grants
-the execution role exactly what that task calls. The environment runs in two
+one task, in the order the flows are listed, and each flow's connector attaches
+a policy of its own to the execution role with exactly what that task calls. The environment runs in two
 private subnets of a VPC with outbound access, so the VPC needs NAT gateways.
 A connector to a new target kind comes with templates/app/mwaa/task_<kind>.py.j2,
 the code of its task.
@@ -65,6 +65,8 @@ class MwaaEnvironment(Kind):
         "from aws_cdk import aws_s3_deployment as s3deploy",
         "from aws_cdk import ArnFormat",
         "from aws_cdk import RemovalPolicy",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
     )
     props = MwaaEnvironmentProps
     slots = {

@@ -8,7 +8,7 @@ with their IAM identity, and the admin password lives in Secrets Manager.
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from generator.kinds.base import Connector, Icon, Kind, Props, Slot, component_ref
 
@@ -26,6 +26,13 @@ class RedshiftClusterProps(Props):
         "dbadmin", pattern=r"^[a-z][a-z0-9_]{0,127}$", description="admin user (password managed)"
     )
     snapshot_retention_days: int = Field(7, ge=1, le=35, description="automated snapshots kept")
+    port: int = Field(
+        5440,
+        description=(
+            "the port it listens on: not Redshift's default 5439, which scanners try first; "
+            "RA3 clusters take 5431-5455 or 8191-8215"
+        ),
+    )
     sql: Literal["load_orders"] | None = Field(
         None,
         description=(
@@ -33,6 +40,13 @@ class RedshiftClusterProps(Props):
             "the cluster through the Data API; without it, the task only runs ANALYZE"
         ),
     )
+
+    @field_validator("port")
+    @classmethod
+    def _ra3_port(cls, port: int) -> int:
+        if not (5431 <= port <= 5455 or 8191 <= port <= 8215):
+            raise ValueError("an RA3 cluster listens on a port in 5431-5455 or 8191-8215")
+        return port
 
     @model_validator(mode="after")
     def _single_node_needs_xlplus(self) -> "RedshiftClusterProps":
@@ -46,8 +60,9 @@ class RedshiftCluster(Kind):
     title = "Redshift cluster"
     doc = (
         "A provisioned RA3 Redshift cluster in private subnets: KMS-encrypted, not publicly "
-        "accessible, SSL required, enhanced VPC routing, audit logs to CloudWatch, admin password "
-        "managed in Secrets Manager, and an IAM role for COPY from S3."
+        "accessible, SSL required, a non-default port, enhanced VPC routing, audit logs to "
+        "CloudWatch, admin password managed in Secrets Manager, and an IAM role that may only "
+        "read the buckets it loads with COPY."
     )
     icon = Icon("diagrams.aws.analytics", "Redshift")
     resource_types = (
@@ -65,13 +80,15 @@ class RedshiftCluster(Kind):
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import aws_kms as kms",
         "from aws_cdk import RemovalPolicy",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
     )
     props = RedshiftClusterProps
     slots = {"copy_sources": Slot("S3 buckets it loads with COPY (read grant)", many=True)}
     connectors = (
         Connector(
             "s3.bucket",
-            "loads the bucket's data with COPY (read access for the cluster's role)",
+            "COPY loads its data (the cluster's role may list the bucket and read its objects)",
             expression="connectors/redshift_cluster__s3_bucket.py.j2",
             fills=("source", "copy_sources"),
         ),
