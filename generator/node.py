@@ -23,3 +23,9 @@ def configure() -> None:
     os.environ.setdefault("JSII_NODE", str(node_binary()))
     # The wheel's Node may be newer than the jsii release has been tested on.
     os.environ.setdefault("JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION", "1")
+
+
+def npm_command() -> list[str]:
+    """npm from the same wheel, run by its Node (the wheel's bin/npm shim does not resolve)."""
+    npm_cli = node_binary().parent.parent / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
+    return [str(node_binary()), str(npm_cli)]

@@ -9,6 +9,7 @@ from importlib.metadata import version
 from generator import __version__
 from generator.checks import CHECKERS
 from generator.findings import Finding
+from generator.synth import Acknowledged
 
 SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URIS = {
@@ -36,11 +37,20 @@ def as_text(results: Mapping[str, list[Finding]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(results: Mapping[str, list[Finding]]) -> str:
+def as_json(
+    results: Mapping[str, list[Finding]],
+    acknowledged: Mapping[str, list[Acknowledged]] | None = None,
+) -> str:
+    """Findings per pattern, and the acknowledged ones with their reasons."""
+    acknowledged = acknowledged or {}
     document = {
         "archgen": __version__,
         "patterns": [
-            {"pattern": pattern_id, "findings": [f.to_dict() for f in findings]}
+            {
+                "pattern": pattern_id,
+                "findings": [f.to_dict() for f in findings],
+                "acknowledged": [a.to_dict() for a in acknowledged.get(pattern_id, [])],
+            }
             for pattern_id, findings in results.items()
         ],
     }

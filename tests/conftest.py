@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from broken_kinds import broken_registry  # noqa: F401  (a fixture for several modules)
 
 from generator.loader import Pattern, Resolved, load_all
 from generator.render.code import generate
