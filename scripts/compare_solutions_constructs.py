@@ -19,6 +19,7 @@ import sys
 import tempfile
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 from generator import ROOT, node
 from generator.lint import lint_template
@@ -90,13 +91,11 @@ def main() -> None:
          len(acknowledged))
     )  # fmt: skip
     for pattern_id, result in archgen().items():
-        found = result["findings"]
-
-        def of(tool):
-            return [type("F", (), {"severity": f["severity"]}) for f in found if f["tool"] == tool]
-
+        by_tool = collections.defaultdict(list)
+        for finding in result["findings"]:
+            by_tool[finding["tool"]].append(SimpleNamespace(severity=finding["severity"]))
         rows.append(
-            (f"archgen {pattern_id}", counts(of("cfn-lint")), counts(of("cdk-nag")),
+            (f"archgen {pattern_id}", counts(by_tool["cfn-lint"]), counts(by_tool["cdk-nag"]),
              len(result.get("acknowledged", [])))
         )  # fmt: skip
     print(f"{'stack':<52} {'cfn-lint':<24} {'cdk-nag (unacknowledged)':<26} acknowledged")
