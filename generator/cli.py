@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator import PATTERNS_DIR, __version__
+from generator.cli_project import new, update
 from generator.errors import ArchgenError
 from generator.loader import Pattern, Resolved, find_pattern, load, load_all
 from generator.parameters import parse_assignments
@@ -235,8 +236,11 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
     for resolved, result in zip(selected, synthesized, strict=True):
         _progress(f"{resolved.id}: cfn-lint, archgen rules, agreement")
         results[resolved.id] = run_checks(resolved, result)
-    render = {"text": as_text, "json": as_json, "sarif": as_sarif}[fmt]
-    report = render(results)
+    if fmt == "json":
+        acknowledged = {r.id: s.acknowledged for r, s in zip(selected, synthesized, strict=True)}
+        report = as_json(results, acknowledged)
+    else:
+        report = {"text": as_text, "sarif": as_sarif}[fmt](results)
     if output_file:
         try:
             output_file.write_text(report, encoding="utf-8")
@@ -289,8 +293,7 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
     from generator.lint import template_text
     from generator.outputs import ensure_writable, update_files
     from generator.render.code import generate
-    from generator.synth import SynthInput
-    from generator.synth import synth as run_synth
+    from generator.synth import SynthInput, synth as run_synth
 
     (resolved,) = _resolve([load(find_pattern(pattern_id, _patterns_dir()))], params)
     files = {f"cdk/{name}": text for name, text in generate(resolved).files.items()}
@@ -334,3 +337,7 @@ def schema(check: bool) -> None:
 
 def main() -> None:
     cli(prog_name="archgen")
+
+
+cli.add_command(new)
+cli.add_command(update)

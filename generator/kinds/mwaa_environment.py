@@ -2,8 +2,9 @@
 
 The DAG is generated from the environment's outgoing flows: each flow becomes
 one task, in the order the flows are listed, and each flow's connector attaches
-a policy of its own to the execution role with exactly what that task calls. The environment runs in two
-private subnets of a VPC with outbound access, so the VPC needs NAT gateways.
+a policy of its own to the execution role with exactly what that task calls.
+The environment runs in two private subnets of a VPC with outbound access, so
+the VPC needs NAT gateways.
 A connector to a new target kind comes with templates/app/mwaa/task_<kind>.py.j2,
 the code of its task.
 """
