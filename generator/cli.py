@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator import PATTERNS_DIR, __version__
+from generator.cli_common import param_option, patterns_dir, progress
 from generator.cli_project import new, update
 from generator.errors import ArchgenError
 from generator.loader import Pattern, Resolved, find_pattern, load, load_all
@@ -28,20 +29,16 @@ class ArchgenGroup(click.Group):
             ctx.exit(2)
 
 
-def _progress(message: str) -> None:
-    click.echo(f"  {message}", err=True)
-
-
 def _select(ids: tuple[str, ...], all_: bool) -> list[Pattern]:
     if all_ and ids:
         raise ArchgenError("give pattern ids or --all, not both")
     if all_:
-        return load_all(_patterns_dir())
+        return load_all(patterns_dir())
     if not ids:
         raise ArchgenError(
             "no pattern selected", suggestion="name pattern ids (see `archgen list`) or pass --all"
         )
-    return [load(find_pattern(pattern_id, _patterns_dir())) for pattern_id in dict.fromkeys(ids)]
+    return [load(find_pattern(pattern_id, patterns_dir())) for pattern_id in dict.fromkeys(ids)]
 
 
 def _resolve(patterns: list[Pattern], params: tuple[str, ...]) -> list[Resolved]:
@@ -61,13 +58,6 @@ def _resolve(patterns: list[Pattern], params: tuple[str, ...]) -> list[Resolved]
     return [p.resolve({k: v for k, v in given.items() if k in p.file.parameters}) for p in patterns]
 
 
-param_option = click.option(
-    "--param",
-    "params",
-    multiple=True,
-    metavar="KEY=VALUE",
-    help="Set a pattern parameter (repeatable); `archgen show ID` lists them.",
-)
 out_option = click.option(
     "--out",
     "out_dir",
@@ -85,7 +75,7 @@ force_option = click.option(
 @click.version_option(__version__, prog_name="archgen")
 @click.option(
     "--patterns",
-    "patterns_dir",
+    "patterns_folder",
     type=click.Path(file_okay=False, path_type=Path),
     default=PATTERNS_DIR,
     envvar="ARCHGEN_PATTERNS",
@@ -93,26 +83,22 @@ force_option = click.option(
     help="Folder of pattern files to use instead of the catalog.",
 )
 @click.pass_context
-def cli(ctx: click.Context, patterns_dir: Path) -> None:
+def cli(ctx: click.Context, patterns_folder: Path) -> None:
     """AWS data-engineering reference architectures from one declarative pattern.
 
     Each pattern in patterns/*.yaml becomes an architecture diagram, CDK v2
     Python code synthesized to a CloudFormation template checked by cfn-lint,
     and a teaching page. Start with `archgen list`, then `archgen build --all`.
     """
-    if not patterns_dir.is_dir():
-        raise ArchgenError("patterns folder not found", file=patterns_dir)
-    ctx.obj = patterns_dir
-
-
-def _patterns_dir() -> Path:
-    return click.get_current_context().find_root().obj
+    if not patterns_folder.is_dir():
+        raise ArchgenError("patterns folder not found", file=patterns_folder)
+    ctx.obj = patterns_folder
 
 
 @cli.command("list")
 def list_patterns() -> None:
     """List the catalog: id, category, topics and title of every pattern."""
-    patterns = load_all(_patterns_dir())
+    patterns = load_all(patterns_dir())
     width = max((len(p.id) for p in patterns), default=2)
     for p in patterns:
         topics = ",".join(p.file.topics)
@@ -123,7 +109,7 @@ def list_patterns() -> None:
 @click.argument("pattern_id", metavar="ID")
 def show(pattern_id: str) -> None:
     """Show one pattern: summary, parameters with defaults, components and flows."""
-    pattern = load(find_pattern(pattern_id, _patterns_dir()))
+    pattern = load(find_pattern(pattern_id, patterns_dir()))
     spec = pattern.file
     click.echo(f"{spec.id}: {spec.title}")
     click.echo(f"category: {spec.category}   topics: {', '.join(spec.topics)}")
@@ -176,7 +162,7 @@ def build(pattern_ids, all_, out_dir, params, force) -> None:
 
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Building {len(selected)} pattern(s) into {out_dir}/", err=True)
-    result = run_build(selected, out_dir, force=force, progress=_progress)
+    result = run_build(selected, out_dir, force=force, progress=progress)
     for item in result.patterns:
         status = "ok" if not item.findings else f"{len(item.findings)} finding(s)"
         click.echo(f"{item.id:<40} {item.resources:>3} resources  {status}  {item.folder}/")
@@ -230,11 +216,11 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
         for resolved in selected:
             write_code(resolved, Path(scratch) / resolved.id)
             items.append(SynthInput(resolved, Path(scratch) / resolved.id))
-        _progress(f"synth and cdk-nag: {len(items)} stack(s) in one CDK app")
+        progress(f"synth and cdk-nag: {len(items)} stack(s) in one CDK app")
         synthesized = synth_checked(items)
     results = {}
     for resolved, result in zip(selected, synthesized, strict=True):
-        _progress(f"{resolved.id}: cfn-lint, archgen rules, agreement")
+        progress(f"{resolved.id}: cfn-lint, archgen rules, agreement")
         results[resolved.id] = run_checks(resolved, result)
     if fmt == "json":
         acknowledged = {r.id: s.acknowledged for r, s in zip(selected, synthesized, strict=True)}
@@ -266,7 +252,7 @@ def diagram(pattern_id, out_dir, params, force) -> None:
     from generator.outputs import ensure_writable, update_files
     from generator.render.diagram import render
 
-    (resolved,) = _resolve([load(find_pattern(pattern_id, _patterns_dir()))], params)
+    (resolved,) = _resolve([load(find_pattern(pattern_id, patterns_dir()))], params)
     drawn = render(resolved)
     target = out_dir / resolved.id
     ensure_writable(out_dir)
@@ -295,7 +281,7 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
     from generator.render.code import generate
     from generator.synth import SynthInput, synth as run_synth
 
-    (resolved,) = _resolve([load(find_pattern(pattern_id, _patterns_dir()))], params)
+    (resolved,) = _resolve([load(find_pattern(pattern_id, patterns_dir()))], params)
     files = {f"cdk/{name}": text for name, text in generate(resolved).files.items()}
     with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
         code_dir = Path(scratch)

@@ -12,32 +12,17 @@ from pathlib import Path
 
 import click
 
-from generator import PATTERNS_DIR, project as projects
+from generator import project as projects
+from generator.cli_common import param_option, patterns_dir, progress
 from generator.errors import ArchgenError, did_you_mean
 from generator.loader import Resolved, find_pattern, load
 from generator.parameters import parse_assignments
 
-param_option = click.option(
-    "--param",
-    "params",
-    multiple=True,
-    metavar="KEY=VALUE",
-    help="Set a pattern parameter (repeatable); `archgen show ID` lists them.",
-)
 force_option = click.option(
     "--force",
     is_flag=True,
     help="Overwrite files that differ from what archgen renders (changes made to them are lost).",
 )
-
-
-def _patterns_dir() -> Path:
-    root = click.get_current_context().find_root().obj
-    return root if isinstance(root, Path) else PATTERNS_DIR
-
-
-def _progress(message: str) -> None:
-    click.echo(f"  {message}", err=True)
 
 
 def _check_folder(directory: Path) -> None:
@@ -53,7 +38,7 @@ def _render(resolved: Resolved, name: projects.ProjectName, directory: Path, for
         f"Project '{name.given}' from pattern {resolved.id}: "
         f"Python package {name.package}, CloudFormation stack {name.stack}"
     )
-    rendered = projects.render_project(resolved, name, progress=_progress)
+    rendered = projects.render_project(resolved, name, progress=progress)
     planned = projects.plan(directory, rendered)
     projects.apply(planned, force=force)
     for item in planned.statuses:
@@ -95,7 +80,7 @@ def new(pattern_id: str, directory: Path, name: str | None, params, force: bool)
     listed (exit 1) unless --force.
     """
     _check_folder(directory)
-    resolved = load(find_pattern(pattern_id, _patterns_dir())).resolve(parse_assignments(params))
+    resolved = load(find_pattern(pattern_id, patterns_dir())).resolve(parse_assignments(params))
     given = name if name is not None else directory.resolve().name
     project_name = projects.project_name(given, projects.app_code_folders(resolved))
     existing = projects.read_answers(directory) if directory.is_dir() else None
@@ -131,7 +116,7 @@ def update(directory: Path, params, force: bool) -> None:
             file=directory,
             suggestion="start one with `archgen new ID DIR`",
         )
-    pattern = load(find_pattern(answers.pattern, _patterns_dir()))
+    pattern = load(find_pattern(answers.pattern, patterns_dir()))
     for key in answers.parameters:
         if key not in pattern.file.parameters:
             raise ArchgenError(
