@@ -127,3 +127,13 @@ def test_unwritable_out_is_a_clear_error(run, tmp_path):
     assert result.exit_code == 2
     assert "cannot write to output folder" in result.stderr
     assert "--out" in result.stderr
+
+
+def test_missing_graphviz_is_a_clear_error(run, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))  # the venv only: no `dot`
+    result = run("diagram", STREAMING, "--out", str(tmp_path))
+    assert result.exit_code == 2
+    assert "Graphviz is not installed" in result.stderr
+    assert not (tmp_path / STREAMING).exists()
