@@ -253,6 +253,7 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
             raise source.error(loc + ("when",), str(exc)) from None
 
     group_ids = _unique(source, "groups", [g.id for g in spec.groups])
+    parents = {g.id: g.parent for g in spec.groups}
     for index, group in enumerate(spec.groups):
         if group.parent and group.parent not in group_ids:
             raise source.error(
@@ -260,6 +261,16 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
                 f"unknown group '{group.parent}'",
                 suggestion=did_you_mean(group.parent, group_ids),
             )
+        seen, parent = {group.id}, group.parent
+        while parent:
+            if parent in seen:
+                raise source.error(
+                    ("groups", index, "parent"),
+                    f"group '{group.id}' ends up inside itself through its parents",
+                    suggestion="a group's parents must lead to a top-level group",
+                )
+            seen.add(parent)
+            parent = parents.get(parent)
 
     component_ids = _unique(source, "components", [c.id for c in spec.components])
     kinds: dict[str, type[Kind]] = {}
@@ -372,6 +383,8 @@ def _validate_props(source: Source, loc: tuple, kind: type[Kind], props: dict) -
                 expected=f"one of: {', '.join(allowed) or 'no props'}",
                 suggestion=did_you_mean(str(error["loc"][-1]), allowed),
             ) from None
+        if not error["loc"]:  # a rule over the props as a whole, its message says it all
+            raise source.error(field_loc, error["msg"].removeprefix("Value error, ")) from None
         raise source.error(field_loc, f"{error['msg']} (got {error['input']!r})") from None
 
 

@@ -58,6 +58,12 @@ class Parameter(Strict):
             raise ValueError("only an int parameter takes 'min' and 'max'")
         from generator.parameters import coerce  # the one place that knows value types
 
+        expected = {"bool": bool, "int": int, "str": str, "choice": str}[self.type]
+        if type(self.default) is not expected:
+            raise ValueError(
+                f"the default of a {self.type} parameter must be a YAML {expected.__name__}, "
+                f"got {self.default!r}"
+            )
         coerce(self, self.default)
         return self
 

@@ -100,7 +100,7 @@ class Condition:
 
     name: str
     op: str
-    values: tuple[str, ...] = ()
+    values: tuple[bool | int | str, ...] = ()  # typed like the parameter
 
     def holds(self, values: Mapping[str, Any]) -> bool:
         actual = values[self.name]
@@ -108,12 +108,11 @@ class Condition:
             return bool(actual)
         if self.op == "not":
             return not actual
-        text = str(actual).lower() if isinstance(actual, bool) else str(actual)
         if self.op == "==":
-            return text == self.values[0]
+            return actual == self.values[0]
         if self.op == "!=":
-            return text != self.values[0]
-        return text in self.values
+            return actual != self.values[0]
+        return actual in self.values
 
 
 _WHEN = re.compile(
@@ -148,12 +147,13 @@ def parse_condition(text: str, declared: Mapping[str, Parameter]) -> Condition:
         options = tuple(part.strip() for part in rest[1:-1].split(",") if part.strip())
     else:
         options = (rest,)
+    typed = []
     for option in options:
         try:
-            coerce(declared[name], option)
+            typed.append(coerce(declared[name], option))
         except ValueError as exc:
             raise ValueError(f"condition compares '{name}' with {option!r}: {exc}") from None
-    return Condition(name, op, options)
+    return Condition(name, op, tuple(typed))
 
 
 def substitute(value: Any, values: Mapping[str, Any]) -> Any:

@@ -61,12 +61,21 @@ def _record_lines(node: yaml.Node, loc: tuple, lines: dict, path: Path) -> None:
             _record_lines(item, loc + (index,), lines, path)
 
 
+def text_line(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
 def read_yaml(path: Path) -> Source:
     """Parse path; a syntax error becomes an ArchgenError with its line."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ArchgenError(f"cannot read file: {exc.strerror}", file=path) from None
+    except UnicodeDecodeError as exc:
+        line = text_line(path.read_bytes(), exc.start)
+        raise ArchgenError(
+            "the file is not UTF-8 text", file=path, line=line, suggestion="save it as UTF-8"
+        ) from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)

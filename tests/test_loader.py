@@ -18,7 +18,7 @@ BAD = sorted((FIXTURES / "bad").glob("*.yaml"))
 
 
 def expected_message(path: Path) -> str:
-    first = path.read_text().splitlines()[0]
+    first = path.read_bytes().decode("utf-8", "replace").splitlines()[0]
     assert first.startswith("# expect: "), f"{path.name} must start with '# expect: '"
     return first.removeprefix("# expect: ")
 

@@ -93,3 +93,15 @@ def test_assignments_need_key_and_value():
     assert parse_assignments(["a=1", "b = two"]) == {"a": "1", "b": "two"}
     with pytest.raises(ArchgenError, match="is not KEY=VALUE"):
         parse_assignments(["novalue"])
+
+
+def test_conditions_compare_typed_values():
+    """'flag == yes' means flag is true: the value is typed like the parameter, not text."""
+    condition = parse_condition("transform == yes", DECLARED)
+    assert condition.holds({"transform": True}) and not condition.holds({"transform": False})
+    assert parse_condition("size in [5, 7]", DECLARED).holds({"size": 7})
+
+
+def test_a_default_must_have_its_parameters_type():
+    with pytest.raises(ValueError, match="must be a YAML int, got '7'"):
+        Parameter(type="int", default="7", min=1, max=10, doc="d")

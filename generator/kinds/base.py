@@ -14,10 +14,12 @@ every component exists (a grant, an event source).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Annotated, ClassVar, Literal
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 @dataclass(frozen=True)
@@ -36,10 +38,41 @@ def component_ref(*kinds: str, doc: str) -> type[str]:
     return Annotated[str, RefTo(tuple(kinds)), Field(description=doc)]  # type: ignore[return-value]
 
 
+UNSAFE_IN_CODE = re.compile(r'["\'\\{}\n\r]')
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+
+
 class Props(BaseModel):
-    """Base of every kind's props: strict, so a misspelt prop is an error."""
+    """Base of every kind's props: strict, so a misspelt prop is an error.
+
+    Kind templates paste prop values into generated Python (inside string
+    literals, comments and application code), so no text prop may contain a
+    quote, a backslash, a brace or a line break: a pattern file can never
+    inject code, whatever a kind's own pattern for the prop allows.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="after")
+    def _no_code_in_text(self) -> Props:
+        for name in type(self).model_fields:
+            for text in _strings(getattr(self, name)):
+                if UNSAFE_IN_CODE.search(text):
+                    raise ValueError(
+                        f"prop '{name}' must not contain quotes, backslashes, braces or line "
+                        f"breaks (got {text!r})"
+                    )
+        return self
 
     @classmethod
     def reference_fields(cls) -> dict[str, RefTo]:
@@ -138,13 +171,3 @@ class Kind:
     def is_external(cls) -> bool:
         """External kinds are drawn but emit no resources (DESIGN: never fake ones)."""
         return cls.name.startswith("external.")
-
-
-@dataclass(frozen=True)
-class KindInfo:
-    """A summary of a kind for listings."""
-
-    name: str
-    title: str
-    doc: str
-    resource_types: tuple[str, ...] = field(default_factory=tuple)

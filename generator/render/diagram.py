@@ -94,7 +94,8 @@ def build_graph(resolved: Resolved):
                 nodes[comp.id] = node_class(_wrap(comp.label), nodeid=comp.id)
 
     def add_group(group: Group) -> None:
-        with Cluster(group.label, graph_attr=GROUP_STYLES[group.style]):
+        with Cluster(group.label, graph_attr=GROUP_STYLES[group.style]) as cluster:
+            cluster.dot.name = f"cluster_{group.id}"  # by id: two groups may share a label
             add_components(group.id)
             for child in resolved.groups:
                 if child.parent == group.id:
