@@ -171,5 +171,5 @@ def json_schema() -> dict[str, Any]:
     """The schema editors use to check pattern files (patterns/schema.json)."""
     schema = PatternFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://archgen.dev/schema/pattern.json"
+    schema["$id"] = "urn:archgen:pattern"
     return schema

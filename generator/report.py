@@ -15,8 +15,6 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URIS = {
     "cfn-lint": "https://github.com/aws-cloudformation/cfn-lint",
     "cdk-nag": "https://github.com/cdklabs/cdk-nag",
-    "archgen": "https://archgen.dev/rules",
-    "agreement": "https://archgen.dev/agreement",
 }
 
 
@@ -97,16 +95,12 @@ def as_sarif(results: Mapping[str, list[Finding]], template_uri: str = "{id}/tem
                 if finding.hint:
                     result["message"]["text"] += f" Fix: {finding.hint}"
                 sarif_results.append(result)
+        driver = {"name": tool, "version": _version(tool), "rules": list(rules.values())}
+        if tool in INFORMATION_URIS:
+            driver["informationUri"] = INFORMATION_URIS[tool]
         runs.append(
             {
-                "tool": {
-                    "driver": {
-                        "name": tool,
-                        "informationUri": INFORMATION_URIS[tool],
-                        "version": _version(tool),
-                        "rules": list(rules.values()),
-                    }
-                },
+                "tool": {"driver": driver},
                 "results": sarif_results,
             }
         )

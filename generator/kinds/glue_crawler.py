@@ -11,6 +11,10 @@ class GlueCrawlerProps(Props):
         pattern=r"^cron\(.+\)$",
         description="when it runs (a cron expression); null runs it on demand only",
     )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="glob patterns of S3 keys the crawler skips, e.g. errors/** for failed records",
+    )
     new_folders_only: bool = Field(
         True, description="incremental crawls: only add partitions from new S3 folders"
     )

@@ -38,6 +38,16 @@ class S3Bucket(Kind):
     props = S3BucketProps
     connectors = (
         Connector(
+            "athena.workgroup",
+            "the workgroup's queries read the bucket's data (read grant to its users' policy)",
+            wiring="connectors/s3_bucket__athena_workgroup.wiring.py.j2",
+            imports=(
+                "from aws_cdk import aws_iam as iam",
+                "from aws_cdk import Validations",
+                "from aws_cdk import Acknowledgment",
+            ),
+        ),
+        Connector(
             "mwaa.environment",
             "the environment reads DAGs from the bucket's dags/ folder (read grant to its role)",
             expression="connectors/s3_bucket__mwaa_environment.py.j2",
