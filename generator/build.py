@@ -19,7 +19,13 @@ from generator.checks import run_checks
 from generator.findings import Finding
 from generator.lint import template_text
 from generator.loader import Resolved
-from generator.outputs import check_not_edited, ensure_writable, replace_folder, staging_dir
+from generator.outputs import (
+    check_not_edited,
+    ensure_writable,
+    replace_folder,
+    staging_dir,
+    write_files,
+)
 from generator.render import code, diagram, docs
 from generator.synth import Acknowledged, SynthInput, synth_checked
 
@@ -77,10 +83,7 @@ def findings_json(
 
 def write_code(resolved: Resolved, folder: Path) -> None:
     """The generated CDK app of one pattern, written into folder."""
-    for name, text in code.generate(resolved).files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    write_files(folder, code.generate(resolved).files)
 
 
 def build(

@@ -249,6 +249,7 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
 @force_option
 def diagram(pattern_id, out_dir, params, force) -> None:
     """Draw one pattern: OUT/<id>/diagram.png, diagram.svg and diagram.dot."""
+    from generator.build import build_info
     from generator.outputs import ensure_writable, update_files
     from generator.render.diagram import render
 
@@ -256,11 +257,8 @@ def diagram(pattern_id, out_dir, params, force) -> None:
     drawn = render(resolved)
     target = out_dir / resolved.id
     ensure_writable(out_dir)
-    update_files(
-        target,
-        {"diagram.png": drawn.png, "diagram.svg": drawn.svg, "diagram.dot": drawn.dot},
-        force,
-    )
+    files = {"diagram.png": drawn.png, "diagram.svg": drawn.svg, "diagram.dot": drawn.dot}
+    update_files(target, files | {"archgen.json": build_info(resolved)}, ("diagram.",), force)
     click.echo(f"{target}/diagram.png, diagram.svg, diagram.dot")
 
 
@@ -276,27 +274,26 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
     """Generate and synthesize one pattern: OUT/<id>/cdk/ and OUT/<id>/template.json."""
     import tempfile
 
+    from generator.build import build_info
     from generator.lint import template_text
-    from generator.outputs import ensure_writable, update_files
+    from generator.outputs import ensure_writable, update_files, write_files
     from generator.render.code import generate
     from generator.synth import SynthInput, synth as run_synth
 
     (resolved,) = _resolve([load(find_pattern(pattern_id, patterns_dir()))], params)
-    files = {f"cdk/{name}": text for name, text in generate(resolved).files.items()}
+    generated = generate(resolved).files
     with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
-        code_dir = Path(scratch)
-        for name, text in files.items():
-            path = code_dir / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text)
-        (template,) = run_synth([SynthInput(resolved, code_dir / "cdk")])
+        write_files(Path(scratch), generated)
+        (template,) = run_synth([SynthInput(resolved, Path(scratch))])
     text = template_text(template)
     if to_stdout:
         click.echo(text, nl=False)
         return
     target = out_dir / resolved.id
     ensure_writable(out_dir)
-    update_files(target, {**files, "template.json": text}, force)
+    files = {f"cdk/{name}": code_text for name, code_text in generated.items()}
+    files |= {"template.json": text, "archgen.json": build_info(resolved)}
+    update_files(target, files, ("cdk/", "template.json"), force)
     click.echo(f"{target}/template.json ({len(template.get('Resources', {}))} resources)")
 
 

@@ -39,6 +39,8 @@ def user_changes(folder: Path) -> list[str]:
     """Files in folder that archgen did not write or that were edited since."""
     if not folder.exists():
         return []
+    if not folder.is_dir():
+        return [f"{folder.name} (a file where the output folder goes)"]
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
         return sorted(_files(folder)) or []
@@ -68,14 +70,12 @@ def staging_dir(out_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix=".archgen-staging-", dir=out_dir))
 
 
-def write_files(folder: Path, files: dict[str, bytes | str]) -> None:
-    for name, content in files.items():
+def write_files(folder: Path, files: dict[str, str]) -> None:
+    """Generated text files, by path relative to folder."""
+    for name, text in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, str):
-            path.write_text(content, encoding="utf-8")
-        else:
-            path.write_bytes(content)
+        path.write_text(text, encoding="utf-8")
 
 
 def write_manifest(folder: Path) -> None:
@@ -105,13 +105,30 @@ def replace_folder(staged: Path, target: Path) -> None:
         target.rename(old)
     staged.rename(target)
     if old is not None:
-        shutil.rmtree(old)
+        if old.is_dir():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
 
 
-def update_files(target: Path, files: dict[str, bytes | str], force: bool) -> None:
-    """Write some files of an output folder (one stage), keeping the manifest true."""
+def update_files(
+    target: Path, files: dict[str, bytes | str], stage: tuple[str, ...], force: bool
+) -> None:
+    """Write one stage's files of an output folder (`archgen diagram`, `archgen synth`).
+
+    A folder always describes one build: when its archgen.json (in files) differs,
+    everything archgen wrote there before goes; otherwise only the files of this
+    stage (paths starting with one of `stage`) that it no longer generates.
+    """
     check_not_edited(target, force)
+    if target.exists() and not target.is_dir():
+        target.unlink()  # forced: a file stood where the folder goes
     target.mkdir(parents=True, exist_ok=True)
+    info = target / "archgen.json"
+    same_build = info.is_file() and info.read_text(encoding="utf-8") == files.get("archgen.json")
+    for name in _files(target):
+        if name not in files and (not same_build or name.startswith(stage)):
+            (target / name).unlink()
     for name, content in files.items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -121,4 +138,7 @@ def update_files(target: Path, files: dict[str, bytes | str], force: bool) -> No
         else:
             tmp.write_bytes(content)
         tmp.replace(path)
+    for folder in sorted((p for p in target.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
     write_manifest(target)

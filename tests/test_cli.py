@@ -137,3 +137,32 @@ def test_missing_graphviz_is_a_clear_error(run, tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "Graphviz is not installed" in result.stderr
     assert not (tmp_path / STREAMING).exists()
+
+
+def test_synth_with_other_parameters_leaves_no_file_of_the_earlier_build(run, tmp_path):
+    assert (
+        run("build", STREAMING, "--out", str(tmp_path), "--param", "transform=true").exit_code == 0
+    )
+    folder = tmp_path / STREAMING
+    assert (folder / "cdk/lambda/transformer/index.py").is_file()
+    assert run("synth", STREAMING, "--out", str(tmp_path)).exit_code == 0
+    assert not (folder / "cdk/lambda").exists()
+    assert not (folder / "README.md").exists()  # it described transform=true
+    assert json.loads((folder / "archgen.json").read_text())["parameters"]["transform"] is False
+
+
+def test_diagram_with_the_same_parameters_keeps_the_rest_of_the_build(run, tmp_path):
+    assert run("build", STREAMING, "--out", str(tmp_path)).exit_code == 0
+    readme = (tmp_path / STREAMING / "README.md").read_text()
+    assert run("diagram", STREAMING, "--out", str(tmp_path)).exit_code == 0
+    assert (tmp_path / STREAMING / "README.md").read_text() == readme
+
+
+def test_a_file_where_the_output_folder_goes_is_left_alone(run, tmp_path):
+    blocker = tmp_path / STREAMING
+    blocker.write_text("my notes")
+    for command in ("build", "diagram", "synth"):
+        result = run(command, STREAMING, "--out", str(tmp_path))
+        assert result.exit_code == 2, command
+        assert "a file where the output folder goes" in result.stderr
+    assert blocker.read_text() == "my notes"
