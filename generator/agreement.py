@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.findings import Finding
-from generator.inventory import resources_by_component
+from generator.inventory import missing_resource_types, resources_by_component
 from generator.loader import Resolved
 
 TOOL = "agreement"
@@ -68,20 +68,19 @@ def check(resolved: Resolved, template: dict) -> list[Finding]:
     grouped = resources_by_component(resolved, template)
     findings: list[Finding] = []
 
+    missing = missing_resource_types(resolved, template)
     for comp in resolved.components:
-        owned = {r.type for r in grouped.get(comp.id, [])}
-        for resource_type in comp.kind.resource_types:
-            if resource_type not in owned:
-                findings.append(
-                    Finding(
-                        TOOL,
-                        "AG1",
-                        "error",
-                        f"component '{comp.id}' ({comp.kind.name}) has no {resource_type}",
-                        resource=comp.id,
-                        hint="the kind's template must create what the kind declares",
-                    )
+        for resource_type in missing.get(comp.id, []):
+            findings.append(
+                Finding(
+                    TOOL,
+                    "AG1",
+                    "error",
+                    f"component '{comp.id}' ({comp.kind.name}) has no {resource_type}",
+                    resource=comp.id,
+                    hint="the kind's template must create what the kind declares",
                 )
+            )
         if comp.kind.is_external() and grouped.get(comp.id):
             findings.append(
                 Finding(TOOL, "AG1", "error", f"external component '{comp.id}' deploys resources",

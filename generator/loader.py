@@ -25,6 +25,7 @@ from generator.errors import ArchgenError, did_you_mean
 from generator.kinds import UnknownKind, find_connector, get_kind
 from generator.kinds.base import Connector, Kind, Props
 from generator.model import IDENT, LABEL, PROSE, SLUG, Component, Flow, Group, PatternFile
+from generator.naming import pascal
 from generator.parameters import (
     Condition,
     parse_condition,
@@ -57,7 +58,7 @@ class ActiveComponent:
 
     @property
     def construct_id(self) -> str:
-        return "".join(part.capitalize() for part in self.spec.id.split("_"))
+        return pascal(self.spec.id)
 
 
 @dataclass(frozen=True)
@@ -119,11 +120,11 @@ class Resolved:
 
     @property
     def class_name(self) -> str:
-        return "".join(part.capitalize() for part in self.id.split("-")) + "Stack"
+        return pascal(self.id) + "Stack"
 
     @property
     def stack_name(self) -> str:
-        return "".join(part.capitalize() for part in self.id.split("-"))
+        return pascal(self.id)
 
     @cached_property
     def groups(self) -> list[Group]:

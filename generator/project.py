@@ -42,7 +42,7 @@ from typing import Any, Literal
 from generator import ROOT, TEMPLATES_DIR, __version__
 from generator.errors import ArchgenError
 from generator.inventory import resources_by_component
-from generator.loader import ActiveComponent, Resolved
+from generator.loader import Resolved
 from generator.pyformat import format_files
 from generator.render import code, diagram
 from generator.synth import CONTEXT, SynthInput, synth
@@ -150,29 +150,9 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True)
-class AppSource:
-    """One file of application code: where it goes and the template that makes it."""
-
-    path: str
-    template: str
-    component: ActiveComponent
-
-
-def _app_sources(resolved: Resolved) -> list[AppSource]:
-    """The application code's files, named as generator.render.code.app_files names them."""
-    found = []
-    for comp in resolved.components:
-        for app_file in comp.kind.app_files:
-            fields = {"id": comp.id, **comp.props.model_dump()}
-            path, template = app_file.path.format(**fields), app_file.template.format(**fields)
-            found.append(AppSource(path, template, comp))
-    return found
-
-
 def app_code_folders(resolved: Resolved) -> set[str]:
     """Top-level folders of the application code (lambda, glue, ...): not package names."""
-    return {source.path.split("/")[0] for source in _app_sources(resolved)}
+    return {source.path.split("/")[0] for source in code.app_sources(resolved)}
 
 
 def _py_literal(value: Mapping[str, int]) -> str:
@@ -252,7 +232,9 @@ def render_project(
     python = {
         "app.py": render("project/app.py.j2", **context),
         f"{pkg}/__init__.py": "",
-        f"{pkg}/{pkg}_stack.py": code.generate_stack(resolved, app_code_root=PROJECT_APP_CODE_ROOT),
+        f"{pkg}/{pkg}_stack.py": code.generate_stack(
+            resolved, app_code_root=PROJECT_APP_CODE_ROOT, regenerate="archgen update"
+        ),
         "tests/__init__.py": "",
         "tests/unit/__init__.py": "",
         f"tests/unit/test_{pkg}_stack.py": render("project/tests/unit/test_stack.py.j2", **context),
@@ -261,7 +243,7 @@ def render_project(
         python["tests/unit/test_application_code.py"] = render(
             "project/tests/unit/test_application_code.py.j2", **context
         )
-    for source in _app_sources(resolved):
+    for source in code.app_sources(resolved):
         test_template = f"project/tests/{source.template}"
         if (TEMPLATES_DIR / test_template).is_file():
             python[f"tests/unit/test_{source.component.id}.py"] = render(

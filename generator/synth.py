@@ -180,8 +180,3 @@ def plugin_report(
             for stack, items in acknowledged.items()
         },
     )
-
-
-def plugin_findings(report: Path) -> dict[str, list[Finding]]:
-    """Only the unacknowledged findings of a validation report, by stack name."""
-    return plugin_report(report)[0]

@@ -35,10 +35,6 @@ def _pystr(value: str, width: int = 60) -> str:
     return "(" + " ".join(repr(chunk) for chunk in chunks) + ")"
 
 
-def _pascal(value: str) -> str:
-    return "".join(part.capitalize() for part in value.replace("-", "_").split("_"))
-
-
 @cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -50,7 +46,6 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["py"] = _py
-    env.filters["pascal"] = _pascal
     env.filters["wrap"] = _wrap
     env.filters["pystr"] = _pystr
     return env

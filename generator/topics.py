@@ -1,7 +1,7 @@
 """The topics of the study notes (shared/notes/TOPICS.md), each with a stable id.
 
-A copy lives in the package so that archgen checks coverage without the notes beside it.
-BUILT topics must be a component of some pattern; the others may be contrasted.
+A copy lives in the package so that patterns' topic ids are checked without the notes
+beside them.
 """
 
 TOPICS: dict[str, str] = {
@@ -47,42 +47,3 @@ TOPICS: dict[str, str] = {
     "T40": "Redshift STL_ALERT_EVENT_LOG to find query performance problems",
     "T41": "S3 Object Lambda transforming objects (image resizing) on GET",
 }
-
-BUILT: frozenset[str] = frozenset(
-    {
-        "T01",
-        "T02",
-        "T03",
-        "T04",
-        "T06",
-        "T07",
-        "T08",
-        "T09",
-        "T10",
-        "T11",
-        "T12",
-        "T13",
-        "T14",
-        "T15",
-        "T18",
-        "T19",
-        "T20",
-        "T21",
-        "T22",
-        "T23",
-        "T25",
-        "T27",
-        "T28",
-        "T30",
-        "T31",
-        "T32",
-        "T33",
-        "T34",
-        "T35",
-        "T36",
-        "T37",
-        "T39",
-        "T40",
-        "T41",
-    }
-)

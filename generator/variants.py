@@ -11,6 +11,7 @@ import re
 
 from generator.loader import Pattern
 from generator.model import Parameter
+from generator.naming import pascal
 
 
 def other_values(param: Parameter) -> list[bool | int | str]:
@@ -41,7 +42,7 @@ def variants(pattern: Pattern) -> list[dict[str, bool | int | str]]:
 
 def variant_name(pattern: Pattern, values: dict[str, bool | int | str]) -> str:
     """A readable CloudFormation stack name for a variant."""
-    base = "".join(part.capitalize() for part in pattern.id.split("-"))
+    base = pascal(pattern.id)
     if not values:
         return base
     suffix = "-".join(f"{k}-{str(v).lower()}" for k, v in sorted(values.items()))

@@ -13,6 +13,7 @@ from conftest import CATALOG, VARIANTS, variant_id
 from generator.checks import run_checks
 from generator.inventory import missing_resource_types, resources_by_component
 from generator.lint import lint_template
+from generator.naming import pascal
 from generator.render.diagram import render
 
 VARIANT_IDS = [variant_id(v) for v in VARIANTS]
@@ -76,7 +77,7 @@ def test_inactive_components_are_absent_from_the_template(key, synthesized):
     item = synthesized[key]
     active = {c.id for c in item.resolved.components}
     for spec in item.resolved.file.components:
-        construct_id = "".join(part.capitalize() for part in spec.id.split("_"))
+        construct_id = pascal(spec.id)
         paths = [
             r.get("Metadata", {}).get("aws:cdk:path", "")
             for r in item.template["Resources"].values()

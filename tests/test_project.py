@@ -189,9 +189,17 @@ def test_stack_and_application_code_are_what_archgen_synthesizes(rendered, resol
     differing = [(a, b) for a, b in zip(archgens, ours, strict=True) if a != b]
     assert differing == [
         (
+            f"Rebuild with `archgen build {resolved.id}`, adding `--param KEY=VALUE`",
+            "Render it again with `archgen update`: files you changed are kept",
+        ),
+        (
+            "for each value that is not the default.",
+            "and listed, never overwritten.",
+        ),
+        (
             "APP_CODE = Path(__file__).resolve().parent",
             "APP_CODE = Path(__file__).resolve().parent.parent",
-        )
+        ),
     ]
     assert (
         rendered.files["lambda/transformer/index.py"].decode()

@@ -86,9 +86,15 @@ def _imports(resolved: Resolved) -> list[str]:
 
 
 def generate_stack(
-    resolved: Resolved, app_code_root: str = "Path(__file__).resolve().parent"
+    resolved: Resolved,
+    app_code_root: str = "Path(__file__).resolve().parent",
+    regenerate: str = "archgen build",
 ) -> str:
-    """The stack module's source, formatted."""
+    """The stack module's source (formatted by generate()).
+
+    regenerate: the command its header names for making it again (a starter
+    project says `archgen update`).
+    """
     slots = render_slots(resolved)
     blocks: list[str] = []
     for comp in construction_order(resolved):
@@ -118,27 +124,45 @@ def generate_stack(
         imports=_imports(resolved),
         blocks=blocks,
         app_code_root=app_code_root if uses_app_code else None,
+        regenerate=regenerate,
     )
     return source
+
+
+@dataclass(frozen=True)
+class AppSource:
+    """One file of application code: where it goes and the template that makes it."""
+
+    path: str
+    template: str
+    component: ActiveComponent
+
+
+def app_sources(resolved: Resolved) -> list[AppSource]:
+    """The application code's files: each kind's AppFile with the component's id and props."""
+    found = []
+    for comp in resolved.components:
+        for app_file in comp.kind.app_files:
+            fields = {"id": comp.id, **comp.props.model_dump()}
+            found.append(
+                AppSource(app_file.path.format(**fields), app_file.template.format(**fields), comp)
+            )
+    return found
 
 
 def app_files(resolved: Resolved) -> dict[str, str]:
     """Application code (handlers, job scripts, DAGs) by path below the app-code root."""
     files: dict[str, str] = {}
-    for comp in resolved.components:
-        outgoing = [f for f in resolved.flows if f.source.id == comp.id]
-        incoming = [f for f in resolved.flows if f.target.id == comp.id]
-        for app_file in comp.kind.app_files:
-            fields = {"id": comp.id, **comp.props.model_dump()}
-            path = app_file.path.format(**fields)
-            files[path] = render(
-                app_file.template.format(**fields),
-                c=comp,
-                p=comp.props,
-                r=resolved,
-                outgoing=outgoing,
-                incoming=incoming,
-            )
+    for source in app_sources(resolved):
+        comp = source.component
+        files[source.path] = render(
+            source.template,
+            c=comp,
+            p=comp.props,
+            r=resolved,
+            outgoing=[f for f in resolved.flows if f.source.id == comp.id],
+            incoming=[f for f in resolved.flows if f.target.id == comp.id],
+        )
     return files
 
 
