@@ -333,6 +333,7 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
                 suggestion=did_you_mean(group.component, kinds),
             )
 
+    boxed = {g.component: g.id for g in spec.groups if g.component}
     for index, flow in enumerate(spec.flows):
         loc = ("flows", index)
         for end, name in (("from", flow.source), ("to", flow.target)):
@@ -341,6 +342,13 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
                     loc + (end,),
                     f"unknown component '{name}'",
                     suggestion=did_you_mean(name, component_ids),
+                )
+            if name in boxed:
+                raise source.error(
+                    loc + (end,),
+                    f"component '{name}' is drawn as the box of group '{boxed[name]}', "
+                    "so no flow can start or end at it",
+                    suggestion="draw it as a node (drop the group's component:) or remove the flow",
                 )
         source_kind, target_kind = kinds[flow.source], kinds[flow.target]
         if find_connector(source_kind, target_kind) is None:
