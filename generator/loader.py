@@ -460,6 +460,16 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
                     f"but {len(filled)} flows set it",
                     suggestion="keep one of flows " + ", ".join(str(f.number) for f in filled),
                 )
+    for index, comp in enumerate(spec.components):
+        if comp.id in components:
+            filled = {name: len(items) for name, items in slots[comp.id].items()}
+            problem = pattern.kinds[comp.id].check(components[comp.id].props, filled)
+            if problem:
+                raise source.error(
+                    ("components", index),
+                    f"component '{comp.id}' ({comp.kind}): {problem}",
+                    suggestion=f"(parameters: {_shown(values)})" if values else None,
+                )
     return Resolved(pattern, values, list(components.values()), flows, slots)
 
 

@@ -168,6 +168,16 @@ class Kind:
     app_files: ClassVar[tuple[AppFile, ...]] = ()
 
     @classmethod
+    def check(cls, props: Props, filled: dict[str, int]) -> str | None:
+        """What is wrong with one component's props and filled slots together, or None.
+
+        filled: how many active flows fill each slot. For rules that span props and
+        flows, which a Slot alone cannot say; the loader reports the message at the
+        component's line.
+        """
+        return None
+
+    @classmethod
     def is_external(cls) -> bool:
         """External kinds are drawn but emit no resources (DESIGN: never fake ones)."""
         return cls.name.startswith("external.")

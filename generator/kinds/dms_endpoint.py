@@ -49,6 +49,16 @@ class DmsEndpoint(Kind):
             "through the endpoint's <id>_secret_access role"
         ),
     }
+
+    @classmethod
+    def check(cls, props: Props, filled: dict[str, int]) -> str | None:
+        if filled.get("connection", 0) + filled.get("secret", 0) != 1:
+            return (
+                "needs exactly one flow that gives its connection: from an external.database "
+                "(connection details) or to a database whose secret it reads"
+            )
+        return None
+
     connectors = (
         Connector(
             "dms.replication_task",

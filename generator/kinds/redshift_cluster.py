@@ -85,6 +85,13 @@ class RedshiftCluster(Kind):
     )
     props = RedshiftClusterProps
     slots = {"copy_sources": Slot("S3 buckets it loads with COPY (read grant)", many=True)}
+
+    @classmethod
+    def check(cls, props: Props, filled: dict[str, int]) -> str | None:
+        if props.sql and filled.get("copy_sources", 0) != 1:
+            return f"sql: {props.sql} loads from S3, so it needs exactly one flow to an s3.bucket"
+        return None
+
     connectors = (
         Connector(
             "s3.bucket",
