@@ -274,6 +274,7 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
             parent = parents.get(parent)
 
     component_ids = _unique(source, "components", [c.id for c in spec.components])
+    _no_shared_construct_names(source, component_ids)
     kinds: dict[str, type[Kind]] = {}
     defaults = {name: p.default for name, p in declared.items()}
     for index, comp in enumerate(spec.components):
@@ -365,6 +366,21 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
     pattern = Pattern(file=spec, source=source, kinds=kinds, conditions=conditions)
     pattern.resolve()  # the defaults must give a complete stack (required slots filled)
     return pattern
+
+
+def _no_shared_construct_names(source: Source, ids: list[str]) -> None:
+    """Resources belong to the component whose construct id starts their construct path
+    (inventory.py): 'raw' names its helpers RawAccessLogs, RawPolicy, ... so a second
+    component 'raw_access_logs' would make ownership ambiguous."""
+    for index, longer in enumerate(ids):
+        for shorter in ids:
+            if longer != shorter and longer.startswith(shorter + "_"):
+                raise source.error(
+                    ("components", index, "id"),
+                    f"id '{longer}' begins with the id of component '{shorter}', whose helper "
+                    f"constructs may be named {pascal(longer)}",
+                    suggestion="rename one so that neither id begins with the other",
+                )
 
 
 def _unique(source: Source, section: str, ids: list[str]) -> list[str]:
