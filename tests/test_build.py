@@ -73,3 +73,29 @@ def test_folder_archgen_did_not_write_is_not_replaced(resolved, tmp_path):
     with pytest.raises(ArchgenError, match="notes.txt"):
         build([resolved], tmp_path)
     assert own.read_text() == "mine"
+
+
+def test_separate_processes_give_byte_identical_template_dot_and_code(tmp_path):
+    """Nothing of one process (hash seeds, jsii's temporary folders) reaches the output."""
+    import subprocess
+    import sys
+
+    archgen = str(Path(sys.executable).with_name("archgen"))
+    for run in ("a", "b"):
+        for command in ("synth", "diagram"):
+            subprocess.run(
+                [
+                    archgen,
+                    command,
+                    STREAMING,
+                    "--out",
+                    str(tmp_path / run),
+                    "--param",
+                    "transform=1",
+                ],
+                check=True,
+                capture_output=True,
+            )
+    for name in ("template.json", "diagram.dot", f"cdk/{STREAMING.replace('-', '_')}_stack.py"):
+        first = (tmp_path / "a" / STREAMING / name).read_bytes()
+        assert first == (tmp_path / "b" / STREAMING / name).read_bytes(), name
