@@ -150,6 +150,7 @@ class AppFile:
 
     path: str
     template: str
+    when: str | None = None  # a prop that must be set for the file to exist
 
 
 class Kind:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from generator.kinds.base import Connector, Icon, Kind, Props, Slot, component_ref
+from generator.kinds.base import AppFile, Connector, Icon, Kind, Props, Slot, component_ref
 
 
 class RedshiftClusterProps(Props):
@@ -84,6 +84,7 @@ class RedshiftCluster(Kind):
         "from aws_cdk import Acknowledgment",
     )
     props = RedshiftClusterProps
+    app_files = (AppFile("sql/{id}/{sql}.sql", "app/redshift/{sql}.sql.j2", when="sql"),)
     slots = {"copy_sources": Slot("S3 buckets it loads with COPY (read grant)", many=True)}
 
     @classmethod

@@ -96,6 +96,7 @@ def generate_stack(
     project says `archgen update`).
     """
     slots = render_slots(resolved)
+    app_folders = {source.path.split("/")[0] for source in app_sources(resolved)}
     blocks: list[str] = []
     for comp in construction_order(resolved):
         if comp.kind.template is None:
@@ -108,6 +109,7 @@ def generate_stack(
             refs=comp.refs,
             r=resolved,
             app_code="APP_CODE",
+            app_folders=app_folders,
         )
         blocks.append(f"# {comp.label} ({comp.kind.name})\n{code.strip()}")
     for flow in resolved.flows:
@@ -143,6 +145,8 @@ def app_sources(resolved: Resolved) -> list[AppSource]:
     found = []
     for comp in resolved.components:
         for app_file in comp.kind.app_files:
+            if app_file.when and not getattr(comp.props, app_file.when):
+                continue
             fields = {"id": comp.id, **comp.props.model_dump()}
             found.append(
                 AppSource(app_file.path.format(**fields), app_file.template.format(**fields), comp)
