@@ -138,6 +138,14 @@ class Resolved:
                 parent = by_id[parent].parent
         return [g for g in self.file.groups if g.id in used]
 
+    def flows_from(self, component_id: str, kind: str | None = None) -> list[ActiveFlow]:
+        """The active flows leaving a component, optionally only those to one kind."""
+        return [
+            f
+            for f in self.flows
+            if f.source.id == component_id and (kind is None or f.target.kind.name == kind)
+        ]
+
     def non_default_values(self) -> dict[str, bool | int | str]:
         defaults = {name: p.default for name, p in self.file.parameters.items()}
         return {k: v for k, v in self.values.items() if defaults.get(k) != v}
