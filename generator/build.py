@@ -32,7 +32,8 @@ from generator.synth import Acknowledged, SynthInput, synth_checked
 Progress = Callable[[str], None]
 
 
-def _quiet(message: str) -> None:
+def quiet(message: str) -> None:
+    """A Progress that shows nothing (library use, tests)."""
     pass
 
 
@@ -91,7 +92,7 @@ def build(
     out_dir: Path,
     *,
     force: bool = False,
-    progress: Progress = _quiet,
+    progress: Progress = quiet,
 ) -> BuildResult:
     started = time.perf_counter()
     ensure_writable(out_dir)

@@ -34,12 +34,13 @@ import tempfile
 import tomllib
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from generator import ROOT, TEMPLATES_DIR, __version__
+from generator.build import Progress, quiet
 from generator.errors import ArchgenError
 from generator.inventory import resources_by_component
 from generator.loader import Resolved
@@ -65,11 +66,6 @@ RESERVED_PACKAGES = frozenset(
 )
 
 Status = Literal["new", "identical", "update", "conflict"]
-Progress = Callable[[str], None]
-
-
-def _quiet(message: str) -> None:
-    pass
 
 
 @dataclass(frozen=True)
@@ -205,7 +201,7 @@ def _template_facts(resolved: Resolved, template: dict) -> dict[str, Any]:
 
 
 def render_project(
-    resolved: Resolved, name: ProjectName, progress: Progress = _quiet
+    resolved: Resolved, name: ProjectName, progress: Progress = quiet
 ) -> RenderedProject:
     """Render every file of the project (nothing is written)."""
     pkg = name.package

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 from broken_kinds import broken_registry  # noqa: F401  (a fixture for several modules)
+from click.testing import CliRunner
 
+from generator.cli import cli
 from generator.loader import Pattern, Resolved, load_all
 from generator.render.code import generate
 from generator.synth import Synthesized as SynthResult, SynthInput, synth_checked
@@ -61,3 +63,14 @@ def synthesized(tmp_path_factory) -> dict[str, Synthesized]:
         key: Synthesized(item.resolved, item.code_dir, result)
         for key, item, result in zip(keys, items, results, strict=True)
     }
+
+
+@pytest.fixture
+def run():
+    """The archgen CLI in process: run("build", ID, "--out", DIR) gives click's Result."""
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(cli, list(args), catch_exceptions=False)
+
+    return invoke

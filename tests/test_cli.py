@@ -6,23 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from generator import __version__
-from generator.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STREAMING = "streaming-ingest-data-lake"
-
-
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def test_version(run):

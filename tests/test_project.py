@@ -16,11 +16,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from pydantic import ValidationError
 
 from generator import ROOT, __version__, project as projects
-from generator.cli import cli
 from generator.errors import ArchgenError
 from generator.loader import find_pattern, load
 from generator.model import PatternFile
@@ -29,16 +27,6 @@ from generator.synth import CONTEXT
 
 STREAMING = "streaming-ingest-data-lake"
 STACK_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,127}$")
-
-
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(cli, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture(scope="module")
