@@ -5,8 +5,12 @@
 - every active flow between two deployed components shows up as a reference
   between their resources: a Ref, a GetAtt or a ${...} in a Sub, anywhere in
   a resource's properties (an ARN in a policy, a destination, an event source);
-- every resource belongs to a component, or is of a supporting type (roles,
-  policies, log groups, keys, and the handlers CDK adds for custom resources).
+- every resource a component owns is of a type its kind declares (made or
+  supporting), and every resource at the stack's top level is one the active
+  kinds say CDK adds for them, or a stack-wide resource a kind needs.
+
+What may exist is declared by the kinds themselves (generator/kinds/), so no
+list here grows with the catalog.
 
 Each mismatch is a finding that names the component or the flow.
 """
@@ -20,18 +24,21 @@ from generator.inventory import missing_resource_types, resources_by_component
 from generator.loader import Resolved
 
 TOOL = "agreement"
-SUPPORTING_TYPES = frozenset(
-    {
-        "AWS::IAM::Role",
-        "AWS::IAM::Policy",
-        "AWS::IAM::ManagedPolicy",
-        "AWS::Logs::LogGroup",
-        "AWS::KMS::Key",
-        "AWS::KMS::Alias",
-        "AWS::Lambda::LayerVersion",
-        "AWS::CDK::Metadata",
-    }
-)
+ALWAYS_AT_TOP = frozenset({"AWS::CDK::Metadata"})
+
+
+def allowed_at_top(resolved: Resolved) -> frozenset[str]:
+    """Types that may sit at the stack's top level: what the active kinds declare CDK adds
+    for them, and the stack-wide resources they need."""
+    from generator.render.code import shared_needed
+    from generator.render.shared import SHARED
+
+    allowed = set(ALWAYS_AT_TOP)
+    for comp in resolved.components:
+        allowed.update(comp.kind.stack_level_types)
+    for name in shared_needed(resolved):
+        allowed.update(SHARED[name].resource_types)
+    return frozenset(allowed)
 
 
 def _referenced(value: object) -> Iterator[str]:
@@ -54,13 +61,6 @@ def _referenced(value: object) -> Iterator[str]:
     elif isinstance(value, list):
         for item in value:
             yield from _referenced(item)
-
-
-def _is_custom_resource_handler(resource_type: str, path: str) -> bool:
-    top = path.split("/")[1] if "/" in path else ""
-    return resource_type == "AWS::Lambda::Function" and (
-        top.startswith("Custom") or "Provider" in top or "CustomResource" in top
-    )
 
 
 def check(resolved: Resolved, template: dict) -> list[Finding]:
@@ -87,9 +87,25 @@ def check(resolved: Resolved, template: dict) -> list[Finding]:
                         resource=comp.id)
             )  # fmt: skip
 
+    for comp in resolved.components:
+        allowed = comp.kind.owned_types()
+        for item in grouped.get(comp.id, []):
+            if item.type not in allowed:
+                findings.append(
+                    Finding(
+                        TOOL,
+                        "AG3",
+                        "error",
+                        f"component '{comp.id}' ({comp.kind.name}) owns {item.type} "
+                        f"{item.logical_id}, which its kind does not declare",
+                        resource=item.logical_id,
+                        hint="add the type to the kind's resource_types or supporting_types",
+                    )
+                )
+
     owned_ids = {cid: {r.logical_id for r in items} for cid, items in grouped.items()}
     for flow in resolved.flows:
-        if flow.source.kind.is_external() or flow.target.kind.is_external():
+        if flow.connector.evidence == "none":
             continue
         source_ids = owned_ids.get(flow.source.id, set())
         target_ids = owned_ids.get(flow.target.id, set())
@@ -110,8 +126,9 @@ def check(resolved: Resolved, template: dict) -> list[Finding]:
                 )
             )
 
+    at_top = allowed_at_top(resolved)
     for item in grouped.get(None, []):
-        if item.type in SUPPORTING_TYPES or _is_custom_resource_handler(item.type, item.path):
+        if item.type in at_top:
             continue
         findings.append(
             Finding(
@@ -120,8 +137,8 @@ def check(resolved: Resolved, template: dict) -> list[Finding]:
                 "error",
                 f"{item.type} {item.logical_id} belongs to no component of the diagram",
                 resource=item.logical_id,
-                hint="name the construct after its component (<ConstructId><Suffix>) or add a "
-                "component for it",
+                hint="create it inside its component's construct (the kind's template), or "
+                "declare it in the kind's stack_level_types if CDK adds it at the top level",
             )
         )
     return sorted(findings)

@@ -138,10 +138,11 @@ def show(pattern_id: str) -> None:
 @cli.command()
 def kinds() -> None:
     """List the component kinds a pattern can use, with what each deploys."""
+    from generator.connectors import targets_of
     from generator.kinds import all_kinds
 
     for name, kind in all_kinds().items():
-        targets = ", ".join(c.target for c in kind.connectors) or "-"
+        targets = ", ".join(targets_of(name)) or "-"
         click.echo(f"{name}: {kind.doc}")
         click.echo(f"    flows to: {targets}")
 

@@ -1,11 +1,10 @@
 """Which component each template resource belongs to, through its aws:cdk:path.
 
-Kind templates name every construct they create after their component: the
-component's own construct is `<ConstructId>` and its helpers are
-`<ConstructId><Suffix>` (CrawlerRole, TransformerLogs). So the owner of a
-resource is the component whose construct id is the longest prefix of the
-first path segment below the stack. Resources CDK adds on its own (custom
-resource providers, for example) belong to no component.
+Every component's resources are created inside the component's own construct
+(its generated class), whose construct id is the component's: so the first
+segment of a resource's path below the stack is exactly its owner. Resources
+at the stack's top level belong to no component: the stack-wide ones archgen
+makes (the logs key) and those CDK adds on its own (custom-resource handlers).
 """
 
 from __future__ import annotations
@@ -25,16 +24,7 @@ class TemplateResource:
 def owner_of(path: str, construct_ids: dict[str, str]) -> str | None:
     """The component id owning a construct path, given construct id -> component id."""
     parts = path.split("/")
-    if len(parts) < 2:
-        return None
-    top = parts[1]
-    best = None
-    for construct_id, component_id in construct_ids.items():
-        rest = top[len(construct_id) :]
-        if top.startswith(construct_id) and (not rest or rest[0].isupper()):
-            if best is None or len(construct_id) > len(best[0]):
-                best = (construct_id, component_id)
-    return best[1] if best else None
+    return construct_ids.get(parts[1]) if len(parts) > 2 else None
 
 
 def resources_by_component(

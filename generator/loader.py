@@ -22,7 +22,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator import PATTERNS_DIR
 from generator.errors import ArchgenError, did_you_mean
-from generator.kinds import UnknownKind, find_connector, get_kind
+from generator.connectors import find_connector, targets_of
+from generator.kinds import UnknownKind, get_kind
 from generator.kinds.base import Connector, Kind, Props
 from generator.model import IDENT, LABEL, PROSE, SLUG, Component, Flow, Group, PatternFile
 from generator.naming import pascal
@@ -53,12 +54,49 @@ class ActiveComponent:
 
     @property
     def ref(self) -> str:
-        """The Python expression for this component's construct in the stack."""
+        """The Python expression for this component's construct (its class) in the stack."""
         return f"self.{self.spec.id}"
 
     @property
+    def scope(self) -> str:
+        """The construct scope a connector puts the resources it adds on this side into."""
+        return self.ref
+
+    @property
     def construct_id(self) -> str:
+        """The component's construct id, the first segment of its resources' aws:cdk:path,
+        and the name of its generated class."""
         return pascal(self.spec.id)
+
+    @property
+    def exports(self) -> Exports:
+        return Exports(self)
+
+
+class UndeclaredExport(Exception):
+    """A template used an attribute of a component that its kind does not export."""
+
+
+@dataclass(frozen=True)
+class Exports:
+    """What templates may use of a component: `c.exports.bucket` renders `self.raw.bucket`.
+
+    Any name the kind does not declare in `exports` fails the render, so a
+    renamed or missing attribute is found when the code is generated, not in synth.
+    """
+
+    component: ActiveComponent
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        kind = self.component.kind
+        if name not in kind.exports:
+            raise UndeclaredExport(
+                f"kind {kind.name} exports no '{name}' (component '{self.component.id}'); "
+                f"it exports: {', '.join(kind.exports) or 'nothing'}"
+            )
+        return f"{self.component.ref}.{name}"
 
 
 @dataclass(frozen=True)
@@ -137,14 +175,6 @@ class Resolved:
                 used.add(parent)
                 parent = by_id[parent].parent
         return [g for g in self.file.groups if g.id in used]
-
-    def flows_from(self, component_id: str, kind: str | None = None) -> list[ActiveFlow]:
-        """The active flows leaving a component, optionally only those to one kind."""
-        return [
-            f
-            for f in self.flows
-            if f.source.id == component_id and (kind is None or f.target.kind.name == kind)
-        ]
 
     def non_default_values(self) -> dict[str, bool | int | str]:
         defaults = {name: p.default for name, p in self.file.parameters.items()}
@@ -282,7 +312,7 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
             parent = parents.get(parent)
 
     component_ids = _unique(source, "components", [c.id for c in spec.components])
-    _no_shared_construct_names(source, component_ids)
+    _class_names_are_free(source, spec, component_ids)
     kinds: dict[str, type[Kind]] = {}
     defaults = {name: p.default for name, p in declared.items()}
     for index, comp in enumerate(spec.components):
@@ -343,6 +373,7 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
             )
 
     boxed = {g.component: g.id for g in spec.groups if g.component}
+    seen_flows: dict[tuple, int] = {}
     for index, flow in enumerate(spec.flows):
         loc = ("flows", index)
         for end, name in (("from", flow.source), ("to", flow.target)):
@@ -360,35 +391,55 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
                     suggestion="draw it as a node (drop the group's component:) or remove the flow",
                 )
         source_kind, target_kind = kinds[flow.source], kinds[flow.target]
-        if find_connector(source_kind, target_kind) is None:
-            targets = [c.target for c in source_kind.connectors]
+        if find_connector(source_kind.name, target_kind.name) is None:
+            targets = targets_of(source_kind.name)
             raise source.error(
                 loc,
                 f"no connector from {source_kind.name} to {target_kind.name}",
                 expected="a target among: "
                 + (", ".join(targets) or "none (this kind has no outgoing flows)"),
-                suggestion="reverse the flow or add a connector to the source kind's module",
+                suggestion="reverse the flow, or add generator/connectors/"
+                f"{source_kind.module_name()}__{target_kind.module_name()}.py",
             )
         condition(loc, flow.when)
+        key = (flow.source, flow.target, flow.when)
+        if key in seen_flows:
+            raise source.error(
+                loc,
+                f"flow {flow.source} -> {flow.target} repeats flow {seen_flows[key] + 1} "
+                "(same from, to and when)",
+                suggestion="merge the two into one flow, or give them different `when:`",
+            )
+        seen_flows[key] = index
 
     pattern = Pattern(file=spec, source=source, kinds=kinds, conditions=conditions)
     pattern.resolve()  # the defaults must give a complete stack (required slots filled)
     return pattern
 
 
-def _no_shared_construct_names(source: Source, ids: list[str]) -> None:
-    """Resources belong to the component whose construct id starts their construct path
-    (inventory.py): 'raw' names its helpers RawAccessLogs, RawPolicy, ... so a second
-    component 'raw_access_logs' would make ownership ambiguous."""
-    for index, longer in enumerate(ids):
-        for shorter in ids:
-            if longer != shorter and longer.startswith(shorter + "_"):
-                raise source.error(
-                    ("components", index, "id"),
-                    f"id '{longer}' begins with the id of component '{shorter}', whose helper "
-                    f"constructs may be named {pascal(longer)}",
-                    suggestion="rename one so that neither id begins with the other",
-                )
+def _class_names_are_free(source: Source, spec: PatternFile, ids: list[str]) -> None:
+    """Each component becomes a class named after it (raw_zone: RawZone) in a module that
+    imports CDK names: two ids may not give one class name, nor one that is taken."""
+    from generator.render.names import taken_names
+
+    seen: dict[str, str] = {}
+    taken = taken_names(pascal(spec.id) + "Stack")
+    for index, component_id in enumerate(ids):
+        name = pascal(component_id)
+        if name in seen:
+            raise source.error(
+                ("components", index, "id"),
+                f"ids '{seen[name]}' and '{component_id}' both become the class name {name}",
+                suggestion="rename one of them",
+            )
+        if name in taken:
+            raise source.error(
+                ("components", index, "id"),
+                f"id '{component_id}' becomes the class name {name}, which the stack module "
+                "already uses",
+                suggestion=f"rename it, e.g. '{component_id}_component'",
+            )
+        seen[name] = component_id
 
 
 def _unique(source: Source, section: str, ids: list[str]) -> list[str]:
@@ -453,8 +504,9 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
     for index, flow in enumerate(spec.flows):
         if flow.source in components and flow.target in components and active(("flows", index)):
             src, dst = components[flow.source], components[flow.target]
-            connector = find_connector(src.kind, dst.kind)
+            connector = find_connector(src.kind.name, dst.kind.name)
             assert connector is not None  # checked at load time
+            _meets_requirements(source, ("flows", index), connector, src, dst)
             flows.append(ActiveFlow(len(flows) + 1, flow, src, dst, connector))
 
     slots: dict[str, dict[str, list[ActiveFlow]]] = {cid: {} for cid in components}
@@ -477,7 +529,7 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
                     f"{name} ({slot.doc})",
                     suggestion=f"add a flow for it that is active with parameters {shown}",
                 )
-            if len(filled) > 1 and not slot.many:
+            if len(filled) > 1 and not slot.collects:
                 raise source.error(
                     where,
                     f"component '{comp.id}' ({comp.kind}) takes one {name}, "
@@ -495,6 +547,24 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
                     suggestion=f"(parameters: {_shown(values)})" if values else None,
                 )
     return Resolved(pattern, values, list(components.values()), flows, slots)
+
+
+def _meets_requirements(
+    source: Source, loc: tuple, connector: Connector, src: ActiveComponent, dst: ActiveComponent
+) -> None:
+    """What the service behind a connector enforces at run time, checked before any code runs
+    (Aurora exports only to SSE-KMS buckets, for example)."""
+    for side, wanted in connector.requires.items():
+        comp = src if side == "source" else dst
+        for prop, value in wanted.items():
+            actual = getattr(comp.props, prop)
+            if actual != value:
+                raise source.error(
+                    loc,
+                    f"flow {src.id} -> {dst.id} needs {prop}: {value} on '{comp.id}' "
+                    f"({comp.kind.name}), which has {prop}: {actual}",
+                    suggestion=f"{connector.doc}; set props: {{{prop}: {value}}} on '{comp.id}'",
+                )
 
 
 def _shown(values: Mapping[str, Any]) -> str:

@@ -43,6 +43,7 @@ from generator import ROOT, TEMPLATES_DIR, __version__
 from generator.build import Progress, quiet
 from generator.errors import ArchgenError
 from generator.inventory import resources_by_component
+from generator.secure import assertion_source
 from generator.loader import Resolved
 from generator.pyformat import format_files
 from generator.render import code, diagram
@@ -185,13 +186,24 @@ def _template_facts(resolved: Resolved, template: dict) -> dict[str, Any]:
     by_component = resources_by_component(resolved, template)
     counts = {comp.id: _counts(by_component.get(comp.id, [])) for comp in resolved.components}
     supporting = _counts(by_component.get(None, []))
-    owned_types = {resource_type for found in counts.values() for resource_type in found}
-    secure = render("project/tests/unit/secure_defaults.py.j2", owned_types=owned_types)
+    secure = {
+        comp.id: {
+            default.resource_type: assertion_source(default.properties)
+            for default in comp.kind.secure_defaults
+            if default.resource_type in counts[comp.id]
+        }
+        for comp in resolved.components
+    }
+    secure_docs = {
+        comp.id: {d.resource_type: d.doc for d in comp.kind.secure_defaults}
+        for comp in resolved.components
+    }
     return {
         "counts": {component: _py_literal(found) for component, found in counts.items()},
         "supporting": _py_literal(supporting),
         "resource_counts": {**counts, None: supporting},
-        "secure": secure.strip("\n"),
+        "secure": {cid: found for cid, found in secure.items() if found},
+        "secure_docs": secure_docs,
         "stack_parameters": {
             key: spec.get("Description", "")
             for key, spec in template.get("Parameters", {}).items()

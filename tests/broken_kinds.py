@@ -1,8 +1,9 @@
-"""Deliberately broken kinds, registered only by the `broken_registry` fixture.
+"""Deliberately broken kinds and connectors, registered only by the `broken_registry` fixture.
 
 A connector that emits nothing, a kind that does not make the resource type it
-declares, and a kind that adds a resource no component owns. Their templates
-live in a dict loader placed in front of templates/.
+declares, a kind that adds a resource no component owns, a kind that owns a
+type it does not declare, and a connector that uses an export its target does
+not declare. Their templates live in a dict loader placed in front of templates/.
 """
 
 from __future__ import annotations
@@ -10,19 +11,22 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from generator import kinds as kinds_module, templating
-from generator.kinds.base import Connector, Icon, Kind
+from generator import connectors as connectors_module, kinds as kinds_module, templating
+from generator.kinds.base import Connector, Export, Icon, Kind
 from generator.kinds.s3_bucket import S3Bucket
 
 BROKEN_TEMPLATES = {
-    "test/queue.py.j2": (
-        'self.{{ c.id }} = sqs.Queue(self, "{{ c.construct_id }}", enforce_ssl=True)\n'
-    ),
+    "test/queue.py.j2": 'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True)\n',
     "test/stray.py.j2": (
-        'self.{{ c.id }} = sqs.Queue(self, "{{ c.construct_id }}", enforce_ssl=True)\n'
-        'sqs.Queue(self, "Stray")\n'
+        'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True)\n'
+        'sqs.Queue(stack, "Stray")\n'
+    ),
+    "test/topic_too.py.j2": (
+        'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True)\n'
+        'sns.Topic(self, "Topic")\n'
     ),
     "test/nothing.py.j2": "\n",
+    "test/undeclared.wiring.py.j2": "{{ target.exports.nope }}.grant_read(None)\n",
 }
 
 
@@ -32,29 +36,48 @@ class MuteQueue(Kind):
     doc = "A queue whose flow to a bucket emits no code."
     icon = Icon("diagrams.aws.integration", "SQS")
     resource_types = ("AWS::SQS::Queue",)
+    supporting_types = ("AWS::SQS::QueuePolicy",)
     template = "test/queue.py.j2"
-    imports = ("from aws_cdk import aws_sqs as sqs",)
-    connectors = (Connector("s3.bucket", "emits nothing", wiring="test/nothing.py.j2"),)
+    imports = ("from aws_cdk import aws_sqs as sqs", "from aws_cdk import aws_sns as sns")
+    exports = {"queue": Export("sqs.Queue", "the queue")}
 
 
 class LyingQueue(MuteQueue):
     name = "test.lying_queue"
     doc = "Declares a topic but makes a queue."
     resource_types = ("AWS::SNS::Topic",)
-    connectors = ()
+    supporting_types = ("AWS::SQS::Queue", "AWS::SQS::QueuePolicy")
 
 
 class StrayQueue(MuteQueue):
     name = "test.stray_queue"
     doc = "Makes a queue, plus one no component owns."
     template = "test/stray.py.j2"
-    connectors = ()
+
+
+class GreedyQueue(MuteQueue):
+    name = "test.greedy_queue"
+    doc = "Makes a queue, plus a topic its kind does not declare."
+    template = "test/topic_too.py.j2"
+
+
+BROKEN_CONNECTORS = {
+    ("test.mute_queue", "s3.bucket"): Connector(
+        "test.mute_queue", "s3.bucket", "emits nothing", wiring="test/nothing.py.j2"
+    ),
+    ("test.lying_queue", "s3.bucket"): Connector(
+        "test.lying_queue", "s3.bucket", "uses an undeclared export",
+        wiring="test/undeclared.wiring.py.j2",
+    ),  # fmt: skip
+}
 
 
 @pytest.fixture
 def broken_registry(monkeypatch):
-    registry = {k.name: k for k in (MuteQueue, LyingQueue, StrayQueue, S3Bucket)}
+    kinds = (MuteQueue, LyingQueue, StrayQueue, GreedyQueue, S3Bucket)
+    registry = {k.name: k for k in kinds}
     monkeypatch.setattr(kinds_module, "all_kinds", lambda: registry)
+    monkeypatch.setattr(connectors_module, "all_connectors", lambda: BROKEN_CONNECTORS)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
             [jinja2.DictLoader(BROKEN_TEMPLATES), templating.environment().loader]

@@ -15,6 +15,7 @@ import pytest
 from generator import TEMPLATES_DIR
 from generator.checks import run_checks
 from generator.inventory import missing_resource_types
+from generator.connectors import all_connectors
 from generator.kinds import all_kinds
 from generator.loader import load
 from generator.render.code import generate
@@ -71,22 +72,47 @@ def test_kind_declares_an_icon_template_and_resource_types(kind_name):
         assert kind.resource_types, "a deployed kind declares the resource types it makes"
 
 
+@pytest.mark.parametrize("pair", sorted(all_connectors()), ids="->".join)
+def test_connector_names_existing_kinds_templates_and_slots(pair):
+    connector = all_connectors()[pair]
+    assert connector.source in all_kinds() and connector.target in all_kinds()
+    for template in (connector.expression, connector.wiring):
+        if template:
+            assert (TEMPLATES_DIR / template).is_file(), template
+    if connector.fills:
+        side, slot = connector.fills
+        owner = all_kinds()[connector.source if side == "source" else connector.target]
+        assert slot in owner.slots, f"{owner.name} has no slot {slot}"
+    external = any(all_kinds()[k].is_external() for k in pair)
+    assert (connector.evidence == "none") == external, "only flows with an external end deploy nothing"
+
+
 @pytest.mark.parametrize("kind_name", sorted(all_kinds()))
-def test_connectors_name_existing_kinds_and_templates(kind_name):
+def test_kind_template_assigns_every_export(kind_name):
+    """Each declared export is an attribute of the component's class, whatever the props."""
     kind = all_kinds()[kind_name]
-    for connector in kind.connectors:
-        assert connector.target in all_kinds()
-        for template in (connector.expression, connector.wiring):
-            if template:
-                assert (TEMPLATES_DIR / template).is_file(), template
-        if connector.fills:
-            side, slot = connector.fills
-            owner = kind if side == "source" else all_kinds()[connector.target]
-            assert slot in owner.slots, f"{owner.name} has no slot {slot}"
+    if kind.template is None:
+        assert kind.exports == {}
+        return
+    text = (TEMPLATES_DIR / kind.template).read_text()
+    for name in kind.exports:
+        assert f"self.{name} = " in text, f"{kind.template} never sets self.{name}"
+
+
+@pytest.mark.parametrize("kind_name", sorted(all_kinds()))
+def test_kind_and_app_templates_never_read_the_pattern_flows(kind_name):
+    """Kinds learn about neighbours only through slots and references (the kind contract)."""
+    kind = all_kinds()[kind_name]
+    texts = [TEMPLATES_DIR / t for t in [kind.template] if t]
+    texts += sorted((TEMPLATES_DIR / "app" / kind.module_name()).glob("*.j2"))
+    for path in texts:
+        text = path.read_text()
+        for forbidden in ("flows_from", "app_folders", "r.flows", "r.components", "outgoing"):
+            assert forbidden not in text, f"{path.name} uses {forbidden}"
 
 
 def test_every_connector_is_exercised_by_a_kind_fixture():
-    declared = {(name, c.target) for name, kind in all_kinds().items() for c in kind.connectors}
+    declared = set(all_connectors())
     used = set()
     for path in FIXTURE_FILES:
         spec = load(path).file

@@ -10,7 +10,7 @@ import pkgutil
 from functools import cache
 
 from generator.errors import did_you_mean
-from generator.kinds.base import Connector, Kind
+from generator.kinds.base import Kind
 
 
 @cache
@@ -43,10 +43,3 @@ def get_kind(name: str) -> type[Kind]:
         return all_kinds()[name]
     except KeyError:
         raise UnknownKind(name) from None
-
-
-def find_connector(source: type[Kind], target: type[Kind]) -> Connector | None:
-    for connector in source.connectors:
-        if connector.target == target.name:
-            return connector
-    return None

@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from generator.kinds.base import Connector, Icon, Kind, Props, Slot
+from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault, Slot
 
 
 class AthenaWorkgroupProps(Props):
@@ -22,23 +22,34 @@ class AthenaWorkgroup(Kind):
     resource_types = ("AWS::Athena::WorkGroup", "AWS::IAM::ManagedPolicy")
     template = "kinds/athena_workgroup.py.j2"
     imports = (
+        "from aws_cdk import aws_s3 as s3",
         "from aws_cdk import aws_athena as athena",
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
     )
     props = AthenaWorkgroupProps
-    slots = {"results_bucket": Slot("the S3 bucket that holds query results", required=True)}
-    connectors = (
-        Connector(
-            "s3.bucket",
-            "writes query results to the bucket",
-            expression="connectors/athena_workgroup__s3_bucket.py.j2",
-            fills=("source", "results_bucket"),
+    exports = {
+        "workgroup": Export("athena.CfnWorkGroup", "the workgroup"),
+        "users": Export(
+            "iam.ManagedPolicy", "the policy to attach to the roles that query in the workgroup"
         ),
-        Connector(
-            "glue.database",
-            "lets the workgroup's users read the database's tables",
-            wiring="connectors/athena_workgroup__glue_database.py.j2",
+    }
+    slots = {
+        "results_bucket": Slot(
+            "the S3 bucket that holds query results", "s3.IBucket", required=True
+        )
+    }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::Athena::WorkGroup",
+            {
+                "WorkGroupConfiguration": {
+                    "EnforceWorkGroupConfiguration": True,
+                    "BytesScannedCutoffPerQuery": ANY,
+                    "ResultConfiguration": {"EncryptionConfiguration": ANY},
+                }
+            },
+            "Workgroups enforce their settings, encrypt results and cap the bytes a query scans.",
         ),
     )

@@ -1,41 +1,74 @@
-"""What every component kind declares, and what a connector between two kinds is.
+"""The kind contract: what a component kind declares, and nothing else may assume.
 
 A kind is the one place that knows, for one AWS service (or external actor):
-its diagram icon, the CDK code it emits (a jinja2 template), the
-CloudFormation resource types that code must produce, and the props a pattern
-may set, with types and ranges (a pydantic model). Secure defaults live in the
-kind's template, so each service has them in exactly one place.
+its diagram icon; the CDK code it emits (a jinja2 template, rendered as the
+body of one generated `Construct` class per component, so every resource of
+the component sits in one construct scope named after the component); the
+attributes of that class that other code may use (its *exports*); what it
+needs from neighbours (its *slots*, filled only by connectors); the
+CloudFormation types it must produce and the supporting types it may add;
+the *secure defaults* its resources keep; its props, with types and ranges;
+and its application code, found under templates/app/<kind module>/.
 
-A connector is the code that one flow between two kinds emits. It either
-fills a *slot* of one side's construction (a Firehose destination, a crawler
-target), which the side's template consumes, or adds *wiring* statements after
-every component exists (a grant, an event source).
+Connectors, the knowledge of one (source kind, target kind) pair, live in
+generator/connectors/, one module per pair; kinds never know their neighbours.
+docs/ARCHITECTURE.md names every variable a kind or connector template receives.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from generator import TEMPLATES_DIR
+
 
 @dataclass(frozen=True)
 class RefTo:
-    """Marks a prop whose value is the id of another component of one of these kinds."""
+    """Marks a prop whose value is the id of another component of one of these kinds.
+
+    The component's class receives the referenced component's `export` as a
+    constructor argument named after the prop.
+    """
 
     kinds: tuple[str, ...]
+    export: str
 
 
-def component_ref(*kinds: str, doc: str) -> type[str]:
+def component_ref(*kinds: str, export: str, doc: str) -> type[str]:
     """A prop type naming another component, such as the VPC a database runs in.
 
-    Placement is not a step of the data's path, so it is a prop, not a flow;
-    templates see the referenced component in `refs`.
+    Placement is not a step of the data's path, so it is a prop, not a flow.
     """
-    return Annotated[str, RefTo(tuple(kinds)), Field(description=doc)]  # type: ignore[return-value]
+    return Annotated[str, RefTo(tuple(kinds), export), Field(description=doc)]  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class AppCode:
+    """Marks a prop that names a file of application code under templates/app/<folder>/."""
+
+    folder: str
+    suffix: str
+
+    def available(self) -> list[str]:
+        return available_app_code(self.folder, self.suffix)
+
+
+@cache
+def available_app_code(folder: str, suffix: str) -> list[str]:
+    root = TEMPLATES_DIR / "app" / folder
+    return sorted(p.name[: -len(suffix + ".j2")] for p in root.glob(f"*{suffix}.j2"))
+
+
+def app_code(folder: str, suffix: str, doc: str, optional: bool = False) -> type[str]:
+    """A prop naming application code: adding a file under templates/app/<folder>/ adds a name."""
+    value = str | None if optional else str
+    return Annotated[value, AppCode(folder, suffix), Field(description=doc)]  # type: ignore[return-value]
 
 
 UNSAFE_IN_CODE = re.compile(r'["\'\\{}\n\r]')
@@ -72,16 +105,31 @@ class Props(BaseModel):
                         f"prop '{name}' must not contain quotes, backslashes, braces or line "
                         f"breaks (got {text!r})"
                     )
+        for name, code in self.app_code_fields().items():
+            value = getattr(self, name)
+            if value is not None and value not in code.available():
+                raise ValueError(
+                    f"prop '{name}': no application code named {value!r} under "
+                    f"templates/app/{code.folder}/; available: {', '.join(code.available())}"
+                )
         return self
 
     @classmethod
-    def reference_fields(cls) -> dict[str, RefTo]:
+    def _marked(cls, marker: type) -> dict[str, Any]:
         return {
             name: meta
             for name, info in cls.model_fields.items()
             for meta in info.metadata
-            if isinstance(meta, RefTo)
+            if isinstance(meta, marker)
         }
+
+    @classmethod
+    def reference_fields(cls) -> dict[str, RefTo]:
+        return cls._marked(RefTo)
+
+    @classmethod
+    def app_code_fields(cls) -> dict[str, AppCode]:
+        return cls._marked(AppCode)
 
     def references(self) -> dict[str, str]:
         """Prop name to referenced component id, for the refs that are set."""
@@ -105,39 +153,48 @@ class Icon:
 
 
 @dataclass(frozen=True)
-class Slot:
-    """A construction argument that connectors fill.
+class Export:
+    """An attribute of a component's class that other templates may use.
 
-    many: the slot takes a list (one entry per flow); required: at least one
-    active flow must fill it, or the pattern is rejected before any code runs.
+    type: its Python type in the generated code (an annotation, e.g. s3.IBucket).
     """
 
+    type: str
     doc: str
-    required: bool = False
-    many: bool = False
 
 
 @dataclass(frozen=True)
-class Connector:
-    """The code for flows from the declaring kind to `target`.
+class Slot:
+    """A constructor argument of a component's class that connectors fill.
 
-    expression + fills: a template rendering one expression that goes into a
-    slot of the source's or the target's construction.
-    wiring: a template rendering statements that run once both exist.
-    A connector may have both (a crawler target plus the grant to read it), or
-    neither (a flow from an external actor, which deploys nothing).
+    type: the Python type of one value (the annotation of the argument).
+    many: a list, one entry per flow; keyed: a dict keyed by the other
+    component's id, one entry per flow; kwargs: keyword arguments a connector
+    renders, passed on to one construct with **.
+    required: at least one active flow must fill it, or the pattern is
+    rejected before any code runs.
     """
 
-    target: str
     doc: str
-    expression: str | None = None
-    fills: tuple[Literal["source", "target"], str] | None = None
-    wiring: str | None = None
-    imports: tuple[str, ...] = ()
+    type: str = "object"
+    required: bool = False
+    many: bool = False
+    keyed: bool = False
+    kwargs: bool = False
 
-    def __post_init__(self) -> None:
-        if (self.expression is None) != (self.fills is None):
-            raise ValueError(f"connector to {self.target}: expression and fills go together")
+    @property
+    def annotation(self) -> str:
+        if self.kwargs:
+            return "dict"
+        if self.keyed:
+            return f"dict[str, {self.type}]"
+        if self.many:
+            return f"list[{self.type}]"
+        return self.type
+
+    @property
+    def collects(self) -> bool:
+        return self.many or self.keyed
 
 
 @dataclass(frozen=True)
@@ -145,12 +202,54 @@ class AppFile:
     """Application code a kind ships with its stack (a handler, a job script, a DAG).
 
     path is relative to the stack's app-code folder; path and template may use
-    {id} and the component's props, e.g. app/lambda/{code}.py.j2.
+    {id}, {folder} (the kind's module name) and the component's props, e.g.
+    app/{folder}/{code}.py.j2.
     """
 
     path: str
     template: str
     when: str | None = None  # a prop that must be set for the file to exist
+
+
+ANY = "<any value>"
+
+
+@dataclass(frozen=True)
+class ArrayWith:
+    """A secure-default pattern: a list that contains items matching these patterns."""
+
+    items: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class SecureDefault:
+    """Properties every resource of one type that a component of this kind owns must keep.
+
+    properties is a pattern: dicts match as a (deep) subset, ANY matches any
+    value that is present, ArrayWith a list that contains matching items, and
+    anything else must be equal. The starter project's tests render it as
+    aws_cdk.assertions patterns; archgen's catalog tests match it directly.
+    """
+
+    resource_type: str
+    properties: dict[str, Any]
+    doc: str
+
+
+@dataclass(frozen=True)
+class Shared:
+    """A stack-wide resource that kinds may ask for by name (one KMS key for all logs).
+
+    It is made once per stack, before the components, only when an active
+    kind needs it, and passed to each such component's class as an argument.
+    """
+
+    name: str
+    type: str
+    doc: str
+    template: str
+    resource_types: tuple[str, ...]
+    imports: tuple[str, ...] = ()
 
 
 class Kind:
@@ -161,11 +260,17 @@ class Kind:
     doc: ClassVar[str]
     icon: ClassVar[Icon]
     resource_types: ClassVar[tuple[str, ...]] = ()
+    supporting_types: ClassVar[tuple[str, ...]] = ()
+    # Types CDK itself adds at the stack's top level on the kind's behalf (the
+    # singleton function behind a custom resource, for example).
+    stack_level_types: ClassVar[tuple[str, ...]] = ()
     template: ClassVar[str | None] = None
     imports: ClassVar[tuple[str, ...]] = ()
     props: ClassVar[type[Props]] = NoProps
+    exports: ClassVar[dict[str, Export]] = {}
     slots: ClassVar[dict[str, Slot]] = {}
-    connectors: ClassVar[tuple[Connector, ...]] = ()
+    needs: ClassVar[tuple[str, ...]] = ()  # names of Shared resources
+    secure_defaults: ClassVar[tuple[SecureDefault, ...]] = ()
     app_files: ClassVar[tuple[AppFile, ...]] = ()
 
     @classmethod
@@ -182,3 +287,40 @@ class Kind:
     def is_external(cls) -> bool:
         """External kinds are drawn but emit no resources (DESIGN: never fake ones)."""
         return cls.name.startswith("external.")
+
+    @classmethod
+    def module_name(cls) -> str:
+        """The kind's module, template and app-code folder name: s3.bucket gives s3_bucket."""
+        return cls.name.replace(".", "_")
+
+    @classmethod
+    def owned_types(cls) -> frozenset[str]:
+        return frozenset(cls.resource_types) | frozenset(cls.supporting_types)
+
+
+@dataclass(frozen=True)
+class Connector:
+    """The knowledge of one (source kind, target kind) pair: the code a flow between them emits.
+
+    expression + fills: a template rendering one expression that goes into a
+    slot of the source's or the target's class. wiring: a template rendering
+    statements that run once both exist. A connector may have both (a crawler
+    target plus the grant to read it), or neither (a flow from an external
+    actor, which deploys nothing). evidence: what the agreement check must find
+    in the template: a reference between the two components' resources, or
+    nothing (a flow that deploys nothing).
+    """
+
+    source: str
+    target: str
+    doc: str
+    expression: str | None = None
+    fills: tuple[Literal["source", "target"], str] | None = None
+    wiring: str | None = None
+    imports: tuple[str, ...] = ()
+    evidence: Literal["reference", "none"] = "reference"
+    requires: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if (self.expression is None) != (self.fills is None):
+            raise ValueError(f"connector {self.source} -> {self.target}: expression and fills go together")

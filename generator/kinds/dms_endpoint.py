@@ -9,8 +9,7 @@ arguments, in one of two slots:
   database outside AWS whose details are stack parameters;
 - secret: a Secrets Manager secret with the host, port, user and password,
   for a database in AWS. The endpoint then creates the role DMS assumes to
-  read it (`<id>_secret_access`), which the connector's arguments name and
-  its wiring grants read access to.
+  read it (`secret_access`), with read access to that secret only.
 
 A pattern fills exactly one of them.
 """
@@ -19,7 +18,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import Connector, Icon, Kind, Props, Slot
+from generator.kinds.base import Export, Icon, Kind, Props, Slot
 
 
 class DmsEndpointProps(Props):
@@ -38,15 +37,28 @@ class DmsEndpoint(Kind):
     icon = Icon("diagrams.aws.database", "DatabaseMigrationService")
     resource_types = ("AWS::DMS::Endpoint",)
     template = "kinds/dms_endpoint.py.j2"
-    imports = ("from aws_cdk import aws_dms as dms", "from aws_cdk import aws_iam as iam")
+    imports = (
+        "from aws_cdk import aws_dms as dms",
+        "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import aws_secretsmanager as secretsmanager",
+    )
     props = DmsEndpointProps
+    supporting_types = ("AWS::IAM::Role", "AWS::IAM::Policy")
+    exports = {
+        "endpoint": Export("dms.CfnEndpoint", "the endpoint"),
+        "secret_access": Export(
+            "iam.Role | None", "the role DMS assumes to read the database's secret, if any"
+        ),
+    }
     slots = {
         "connection": Slot(
-            "CfnEndpoint keyword arguments with a database's engine, host, port and credentials"
+            "CfnEndpoint keyword arguments with a database's engine, host, port and credentials",
+            kwargs=True,
         ),
         "secret": Slot(
-            "CfnEndpoint keyword arguments with a database's engine and the secret DMS reads "
-            "through the endpoint's <id>_secret_access role"
+            "the Secrets Manager secret with the database's host, port, user and password "
+            "(an Aurora cluster's)",
+            "secretsmanager.ISecret",
         ),
     }
 
@@ -59,18 +71,3 @@ class DmsEndpoint(Kind):
             )
         return None
 
-    connectors = (
-        Connector(
-            "dms.replication_task",
-            "the task reads from this source endpoint",
-            expression="connectors/dms_endpoint__dms_replication_task.py.j2",
-            fills=("target", "source_endpoint"),
-        ),
-        Connector(
-            "rds.aurora_cluster",
-            "the endpoint logs in with the cluster's secret, which its role may read",
-            expression="connectors/dms_endpoint__rds_aurora_cluster.py.j2",
-            fills=("source", "secret"),
-            wiring="connectors/dms_endpoint__rds_aurora_cluster.wiring.py.j2",
-        ),
-    )

@@ -13,11 +13,11 @@ deleted, because every DMS resource of the account relies on them.
 
 from pydantic import Field
 
-from generator.kinds.base import Connector, Icon, Kind, Props, component_ref
+from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault, component_ref
 
 
 class DmsReplicationInstanceProps(Props):
-    vpc: component_ref("ec2.vpc", doc="the VPC whose private subnets it runs in")
+    vpc: component_ref("ec2.vpc", export="vpc", doc="the VPC whose private subnets it runs in")
     instance_class: str = Field(
         "dms.t3.medium",
         pattern=r"^dms\.[a-z0-9]+\.[a-z0-9]+$",
@@ -32,8 +32,9 @@ class DmsReplicationInstanceProps(Props):
     create_account_roles: bool = Field(
         True,
         description=(
-            "create the account-level roles dms-vpc-role and dms-cloudwatch-logs-role; "
-            "false when the account already has them"
+            "create the account-level roles dms-vpc-role and dms-cloudwatch-logs-role by "
+            "default; the CDK context value create_dms_roles overrides it at deploy "
+            "(-c create_dms_roles=false when the account already has them)"
         ),
     )
 
@@ -53,6 +54,25 @@ class DmsReplicationInstance(Kind):
         "AWS::KMS::Key",
         "AWS::Logs::LogGroup",
     )
+    supporting_types = ("AWS::IAM::Role", "AWS::EC2::VPCEndpoint", "AWS::EC2::SecurityGroupIngress")
+    needs = ("logs_key",)
+    exports = {
+        "instance": Export("dms.CfnReplicationInstance", "the replication instance"),
+        "security_group": Export("ec2.SecurityGroup", "its security group"),
+    }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::DMS::ReplicationInstance",
+            {"PubliclyAccessible": False, "KmsKeyId": ANY},
+            "Replication instances are private and encrypt storage with a KMS key.",
+        ),
+        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
+        ),
+    )
     template = "kinds/dms_replication_instance.py.j2"
     imports = (
         "from aws_cdk import aws_dms as dms",
@@ -66,16 +86,3 @@ class DmsReplicationInstance(Kind):
         "from aws_cdk import Validations",
     )
     props = DmsReplicationInstanceProps
-    connectors = (
-        Connector(
-            "dms.replication_task",
-            "the task runs on this instance",
-            expression="connectors/dms_replication_instance__dms_replication_task.py.j2",
-            fills=("target", "replication_instance"),
-        ),
-        Connector(
-            "rds.aurora_cluster",
-            "the instance connects to the cluster: its security group admits the instance's",
-            wiring="connectors/dms_replication_instance__rds_aurora_cluster.py.j2",
-        ),
-    )

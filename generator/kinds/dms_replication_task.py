@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import Connector, Icon, Kind, Props, Slot
+from generator.kinds.base import Export, Icon, Kind, Props, Slot
 
 
 class DmsReplicationTaskProps(Props):
@@ -94,15 +94,8 @@ class DmsReplicationTask(Kind):
     imports = ("from aws_cdk import aws_dms as dms", "import json")
     props = DmsReplicationTaskProps
     slots = {
-        "replication_instance": Slot("the ARN of the instance it runs on", required=True),
-        "source_endpoint": Slot("the ARN of the endpoint it reads from", required=True),
-        "target_endpoint": Slot("the ARN of the endpoint it writes to", required=True),
+        "replication_instance": Slot("the ARN of the instance it runs on", "str", required=True),
+        "source_endpoint": Slot("the ARN of the endpoint it reads from", "str", required=True),
+        "target_endpoint": Slot("the ARN of the endpoint it writes to", "str", required=True),
     }
-    connectors = (
-        Connector(
-            "dms.endpoint",
-            "the task writes to this target endpoint",
-            expression="connectors/dms_replication_task__dms_endpoint.py.j2",
-            fills=("source", "target_endpoint"),
-        ),
-    )
+    exports = {"task": Export("dms.CfnReplicationTask", "the replication task")}

@@ -6,7 +6,7 @@ reference), and a group with `component:` draws it as the box around them.
 
 from pydantic import Field
 
-from generator.kinds.base import Icon, Kind, Props
+from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault
 
 
 class VpcProps(Props):
@@ -27,10 +27,43 @@ class Ec2Vpc(Kind):
     title = "VPC"
     doc = (
         "A VPC over two or three AZs with isolated subnets, private subnets behind NAT gateways "
-        "when nat_gateways > 0, and flow logs of all traffic to CloudWatch Logs."
+        "when nat_gateways > 0, an S3 gateway endpoint (S3 traffic stays off NAT and the "
+        "internet), and flow logs of all traffic to an encrypted log group."
     )
     icon = Icon("diagrams.aws.network", "VPC")
-    resource_types = ("AWS::EC2::VPC", "AWS::EC2::Subnet", "AWS::EC2::FlowLog")
+    resource_types = (
+        "AWS::EC2::VPC",
+        "AWS::EC2::Subnet",
+        "AWS::EC2::FlowLog",
+        "AWS::EC2::VPCEndpoint",
+        "AWS::Logs::LogGroup",
+    )
+    supporting_types = (
+        "AWS::EC2::RouteTable",
+        "AWS::EC2::SubnetRouteTableAssociation",
+        "AWS::EC2::Route",
+        "AWS::EC2::InternetGateway",
+        "AWS::EC2::VPCGatewayAttachment",
+        "AWS::EC2::NatGateway",
+        "AWS::EC2::EIP",
+        "AWS::IAM::Role",
+        "AWS::IAM::Policy",
+    )
+    needs = ("logs_key",)
+    exports = {"vpc": Export("ec2.Vpc", "the VPC")}
+    secure_defaults = (
+        SecureDefault("AWS::EC2::FlowLog", {"TrafficType": "ALL"}, "Flow logs record all traffic."),
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
+        ),
+    )
     template = "kinds/ec2_vpc.py.j2"
-    imports = ("from aws_cdk import aws_ec2 as ec2", "from aws_cdk import aws_logs as logs")
+    imports = (
+        "from aws_cdk import aws_ec2 as ec2",
+        "from aws_cdk import aws_logs as logs",
+        "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import RemovalPolicy",
+    )
     props = VpcProps

@@ -9,12 +9,24 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import AppFile, Connector, Icon, Kind, Props, Slot
+from generator.kinds.base import (
+    ANY,
+    AppFile,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    Slot,
+    app_code,
+)
 
 
 class EmrServerlessProps(Props):
-    script: Literal["daily_revenue"] = Field(
-        description="which PySpark script from templates/app/emr/ its jobs run"
+    script: app_code(
+        "emr_serverless_application",
+        ".py",
+        doc="which PySpark script from templates/app/emr_serverless_application/ its jobs run",
     )
     release_label: str = Field(
         "emr-7.9.0", pattern=r"^emr-[0-9]+\.[0-9]+\.[0-9]+$", description="EMR release"
@@ -47,18 +59,35 @@ class EmrServerlessApplication(Kind):
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import aws_logs as logs",
         "from aws_cdk import aws_s3_assets as s3_assets",
+        "from aws_cdk import aws_s3 as s3",
         "from aws_cdk import ArnFormat",
+        "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
     )
     props = EmrServerlessProps
-    slots = {"data_buckets": Slot("S3 buckets its jobs read and write", many=True)}
-    connectors = (
-        Connector(
-            "s3.bucket",
-            "its jobs read and write the bucket (list, read, write, delete objects)",
-            expression="connectors/emr_serverless_application__s3_bucket.py.j2",
-            fills=("source", "data_buckets"),
+    slots = {"data_buckets": Slot("S3 buckets its jobs read and write", "s3.IBucket", many=True)}
+    supporting_types = ("AWS::IAM::Policy",)
+    needs = ("logs_key",)
+    exports = {
+        "application": Export("emrserverless.CfnApplication", "the application"),
+        "job_role": Export("iam.Role", "the role its jobs run as"),
+        "script": Export("s3_assets.Asset", "the PySpark script its jobs run"),
+        "data_buckets": Export("list[s3.IBucket]", "the buckets its jobs read and write"),
+    }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::EMRServerless::Application",
+            {
+                "MonitoringConfiguration": {"CloudWatchLoggingConfiguration": {"Enabled": True}},
+                "AutoStopConfiguration": {"Enabled": True},
+            },
+            "Applications log to CloudWatch and stop when idle.",
+        ),
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
         ),
     )
-    app_files = (AppFile("emr/{id}/{script}.py", "app/emr/{script}.py.j2"),)
+    app_files = (AppFile("emr/{id}/{script}.py", "app/{folder}/{script}.py.j2"),)

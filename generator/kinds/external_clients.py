@@ -1,6 +1,6 @@
 """People or applications outside AWS that send or read data: drawn, never deployed."""
 
-from generator.kinds.base import Connector, Icon, Kind
+from generator.kinds.base import Icon, Kind
 
 
 class ExternalClients(Kind):
@@ -8,7 +8,3 @@ class ExternalClients(Kind):
     title = "Clients"
     doc = "Applications or users outside the stack (producers, analysts); no resources."
     icon = Icon("diagrams.onprem.client", "Users")
-    connectors = (
-        Connector("kinesis.firehose", "clients call PutRecord/PutRecordBatch"),
-        Connector("athena.workgroup", "clients submit queries to the workgroup"),
-    )

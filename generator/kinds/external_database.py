@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import Connector, Icon, Kind, Props
+from generator.kinds.base import Icon, Kind, Props
 
 DEFAULT_PORTS = {"oracle": 1521, "sqlserver": 1433, "postgres": 5432}
 
@@ -37,13 +37,3 @@ class ExternalDatabase(Kind):
     )
     icon = Icon("diagrams.aws.general", "GenericDatabase")
     props = ExternalDatabaseProps
-    connectors = (
-        Connector(
-            "dms.endpoint",
-            "the endpoint connects with the database's host, port, name and credentials, "
-            "given as stack parameters (the password NoEcho)",
-            expression="connectors/external_database__dms_endpoint.py.j2",
-            fills=("target", "connection"),
-            imports=("from aws_cdk import CfnParameter",),
-        ),
-    )

@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from generator.kinds.base import Connector, Icon, Kind, Props, Slot
+from generator.kinds.base import Export, Icon, Kind, Props, SecureDefault, Slot
 
 
 class GlueCrawlerProps(Props):
@@ -45,23 +45,28 @@ class GlueCrawler(Kind):
         "import json",
     )
     props = GlueCrawlerProps
-    slots = {
-        "s3_targets": Slot("the S3 buckets it crawls", required=True, many=True),
-        "database": Slot("the catalog database it writes tables to", required=True),
+    supporting_types = ("AWS::IAM::Policy",)
+    exports = {
+        "crawler": Export("glue.CfnCrawler", "the crawler"),
+        "role": Export("iam.Role", "the role it runs as"),
     }
-    connectors = (
-        Connector(
-            "s3.bucket",
-            "crawls the bucket (s3:ListBucket and s3:GetObject for the crawler's role)",
-            expression="connectors/glue_crawler__s3_bucket.py.j2",
-            fills=("source", "s3_targets"),
-            wiring="connectors/glue_crawler__s3_bucket.wiring.py.j2",
+    secure_defaults = (
+        SecureDefault(
+            "AWS::Glue::SecurityConfiguration",
+            {
+                "EncryptionConfiguration": {
+                    "CloudWatchEncryption": {"CloudWatchEncryptionMode": "SSE-KMS"},
+                    "JobBookmarksEncryption": {"JobBookmarksEncryptionMode": "CSE-KMS"},
+                    "S3Encryptions": [{"S3EncryptionMode": "SSE-S3"}],
+                }
+            },
+            "Glue security configurations encrypt S3 output, CloudWatch logs and bookmarks.",
         ),
-        Connector(
-            "glue.database",
-            "writes the tables it finds into the database",
-            expression="connectors/glue_crawler__glue_database.py.j2",
-            fills=("source", "database"),
-            wiring="connectors/glue_crawler__glue_database.wiring.py.j2",
-        ),
+        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
     )
+    slots = {
+        "s3_targets": Slot(
+            "the S3 paths it crawls", "glue.CfnCrawler.S3TargetProperty", required=True, many=True
+        ),
+        "database": Slot("the name of the catalog database it writes tables to", "str", required=True),
+    }

@@ -2,12 +2,16 @@
 
 from pydantic import Field
 
-from generator.kinds.base import Icon, Kind, Props
+from generator.kinds.base import Export, Icon, Kind, Props
 
 
 class GlueDatabaseProps(Props):
     database_name: str = Field(
-        pattern=r"^[a-z][a-z0-9_]{0,254}$", description="catalog database name"
+        pattern=r"^[a-z][a-z0-9_]{0,200}$",
+        description=(
+            "catalog database name, prefixed with the stack's name so that two stacks "
+            "(or a redeploy after destroy) never share it"
+        ),
     )
 
 
@@ -20,3 +24,4 @@ class GlueDatabase(Kind):
     template = "kinds/glue_database.py.j2"
     imports = ("from aws_cdk import aws_glue as glue",)
     props = GlueDatabaseProps
+    exports = {"database": Export("glue.Database", "the database")}

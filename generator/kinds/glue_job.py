@@ -9,13 +9,21 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import AppFile, Connector, Icon, Kind, Props, Slot
+from generator.kinds.base import (
+    ANY,
+    AppFile,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    Slot,
+    app_code,
+)
 
 
 class GlueJobProps(Props):
-    script: Literal["clean_orders"] = Field(
-        description="which PySpark script from templates/app/glue/ the job runs"
-    )
+    script: app_code("glue_job", ".py", doc="which PySpark script from templates/app/glue_job/ it runs")
     execution_class: Literal["STANDARD", "FLEX"] = Field(
         "STANDARD",
         description="STANDARD starts at once; FLEX runs on spare capacity at a lower price",
@@ -44,6 +52,7 @@ class GlueJob(Kind):
     )
     template = "kinds/glue_job.py.j2"
     imports = (
+        "from aws_cdk import aws_s3 as s3",
         "from aws_cdk import aws_glue as glue",
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import aws_kms as kms",
@@ -56,13 +65,35 @@ class GlueJob(Kind):
         "from aws_cdk import Acknowledgment",
     )
     props = GlueJobProps
-    slots = {"data_bucket": Slot("the S3 bucket the job reads and writes (--data_bucket)")}
-    connectors = (
-        Connector(
-            "s3.bucket",
-            "reads raw data from the bucket and writes curated data back (objects only)",
-            expression="connectors/glue_job__s3_bucket.py.j2",
-            fills=("source", "data_bucket"),
+    supporting_types = ("AWS::IAM::Policy",)
+    exports = {
+        "job": Export("glue.Job", "the job"),
+        "role": Export("iam.Role", "the role it runs as"),
+        "data_bucket": Export("s3.IBucket | None", "the bucket it reads and writes, if any"),
+    }
+    slots = {
+        "data_bucket": Slot("the S3 bucket the job reads and writes (--data_bucket)", "s3.IBucket")
+    }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::Glue::Job", {"SecurityConfiguration": ANY}, "Jobs run with a security configuration."
         ),
+        SecureDefault(
+            "AWS::Glue::SecurityConfiguration",
+            {
+                "EncryptionConfiguration": {
+                    "CloudWatchEncryption": {"CloudWatchEncryptionMode": "SSE-KMS"},
+                    "JobBookmarksEncryption": {"JobBookmarksEncryptionMode": "CSE-KMS"},
+                    "S3Encryptions": [{"S3EncryptionMode": "SSE-S3"}],
+                }
+            },
+            "Glue security configurations encrypt S3 output, CloudWatch logs and bookmarks.",
+        ),
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
+        ),
+        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
     )
-    app_files = (AppFile("glue/{id}/{script}.py", "app/glue/{script}.py.j2"),)
+    app_files = (AppFile("glue/{id}/{script}.py", "app/{folder}/{script}.py.j2"),)

@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from generator.kinds.base import Connector, Icon, Kind, Props, Slot
+from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault, Slot
 
 
 class FirehoseProps(Props):
@@ -14,35 +14,43 @@ class FirehoseProps(Props):
 class KinesisFirehose(Kind):
     name = "kinesis.firehose"
     title = "Data Firehose"
-    doc = "A Firehose delivery stream to S3, GZIP-compressed, Hive-style date partitions."
+    doc = (
+        "A Firehose delivery stream to S3, GZIP-compressed, Hive-style date partitions, "
+        "delivery errors logged to a log group it makes, encrypted with the stack's logs key."
+    )
     icon = Icon("diagrams.aws.analytics", "KinesisDataFirehose")
-    resource_types = ("AWS::KinesisFirehose::DeliveryStream",)
+    resource_types = ("AWS::KinesisFirehose::DeliveryStream", "AWS::Logs::LogGroup")
+    supporting_types = ("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::Logs::LogStream")
+    needs = ("logs_key",)
+    exports = {"stream": Export("firehose.DeliveryStream", "the delivery stream")}
+    secure_defaults = (
+        SecureDefault(
+            "AWS::KinesisFirehose::DeliveryStream",
+            {
+                "DeliveryStreamEncryptionConfigurationInput": ANY,
+                "ExtendedS3DestinationConfiguration": {"CloudWatchLoggingOptions": {"Enabled": True}},
+            },
+            "Delivery streams encrypt at rest and log delivery errors.",
+        ),
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
+        ),
+    )
     template = "kinds/kinesis_firehose.py.j2"
     imports = (
+        "from aws_cdk import aws_s3 as s3",
         "from aws_cdk import aws_kinesisfirehose as firehose",
         "from aws_cdk import Duration",
         "from aws_cdk import Size",
+        "from aws_cdk import aws_logs as logs",
+        "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
     )
     props = FirehoseProps
     slots = {
-        "destination_bucket": Slot("the S3 bucket it delivers to", required=True),
-        "processor": Slot("a Lambda function that transforms records"),
+        "destination_bucket": Slot("the S3 bucket it delivers to", "s3.IBucket", required=True),
+        "processor": Slot("a Lambda function that transforms records", "firehose.IDataProcessor"),
     }
-    connectors = (
-        Connector(
-            "s3.bucket",
-            "delivers buffered records to the bucket",
-            expression="connectors/firehose__s3_bucket.py.j2",
-            fills=("source", "destination_bucket"),
-            wiring="connectors/firehose__s3_bucket.wiring.py.j2",
-        ),
-        Connector(
-            "lambda.function",
-            "invokes the function to transform each batch",
-            expression="connectors/firehose__lambda_function.py.j2",
-            fills=("source", "processor"),
-            wiring="connectors/firehose__lambda_function.wiring.py.j2",
-        ),
-    )

@@ -1,15 +1,13 @@
 """AWS Lambda function whose handler archgen ships as application code."""
 
-from typing import Literal
-
 from pydantic import Field
 
-from generator.kinds.base import AppFile, Icon, Kind, Props
+from generator.kinds.base import ANY, AppFile, Export, Icon, Kind, Props, SecureDefault, app_code
 
 
 class LambdaProps(Props):
-    code: Literal["firehose_transform"] = Field(
-        description="which handler from templates/app/lambda/ the function runs"
+    code: app_code(
+        "lambda_function", ".py", doc="which handler from templates/app/lambda_function/ it runs"
     )
     timeout_s: int = Field(60, ge=1, le=900)
     memory_mib: int = Field(256, ge=128, le=10240)
@@ -20,10 +18,28 @@ class LambdaFunction(Kind):
     title = "Lambda function"
     doc = (
         "A Python 3.14 Lambda function with X-Ray tracing, its own role and a log group kept "
-        "for a month."
+        "for a month, encrypted with the stack's logs key."
     )
     icon = Icon("diagrams.aws.compute", "Lambda")
     resource_types = ("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::Logs::LogGroup")
+    supporting_types = ("AWS::IAM::Policy",)
+    needs = ("logs_key",)
+    exports = {
+        "function": Export("lambda_.Function", "the function"),
+        "role": Export("iam.Role", "its execution role"),
+    }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::Lambda::Function",
+            {"TracingConfig": {"Mode": "Active"}},
+            "Functions trace with X-Ray.",
+        ),
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
+        ),
+    )
     template = "kinds/lambda_function.py.j2"
     imports = (
         "from aws_cdk import aws_lambda as lambda_",
@@ -34,4 +50,4 @@ class LambdaFunction(Kind):
         "from aws_cdk import Acknowledgment",
     )
     props = LambdaProps
-    app_files = (AppFile("lambda/{id}/index.py", "app/lambda/{code}.py.j2"),)
+    app_files = (AppFile("lambda/{id}/index.py", "app/{folder}/{code}.py.j2"),)

@@ -13,12 +13,22 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import AppFile, Connector, Icon, Kind, Props, Slot, component_ref
+from generator.kinds.base import (
+    ANY,
+    AppFile,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    Slot,
+    component_ref,
+)
 
 
 class MwaaEnvironmentProps(Props):
     vpc: component_ref(
-        "ec2.vpc", doc="the VPC whose private subnets (with NAT gateways) the environment uses"
+        "ec2.vpc", export="vpc", doc="the VPC whose private subnets (with NAT gateways) the environment uses"
     )
     airflow_version: Literal["2.10.3"] = Field(
         "2.10.3", description="Apache Airflow 2.x version (the DAG is written for 2.x)"
@@ -59,6 +69,7 @@ class MwaaEnvironment(Kind):
     )
     template = "kinds/mwaa_environment.py.j2"
     imports = (
+        "from aws_cdk import aws_s3 as s3",
         "from aws_cdk import aws_mwaa as mwaa",
         "from aws_cdk import aws_ec2 as ec2",
         "from aws_cdk import aws_iam as iam",
@@ -71,30 +82,49 @@ class MwaaEnvironment(Kind):
     )
     props = MwaaEnvironmentProps
     slots = {
-        "dag_bucket": Slot("the versioned S3 bucket it reads DAGs from", required=True),
-        "tasks": Slot("the resource names one DAG task needs, one entry per flow", many=True),
+        "dag_bucket": Slot("the versioned S3 bucket it reads DAGs from", "s3.IBucket", required=True),
+        "tasks": Slot(
+            "what one DAG task needs (resource names known at deployment), one entry per flow, "
+            "keyed by the component the task runs",
+            "dict",
+            keyed=True,
+        ),
     }
-    connectors = (
-        Connector(
-            "glue.job",
-            f"a GlueJobOperator task runs the job; {GRANTS}",
-            expression="connectors/mwaa_environment__glue_job.py.j2",
-            fills=("source", "tasks"),
-            wiring="connectors/mwaa_environment__glue_job.wiring.py.j2",
+    supporting_types = (
+        "AWS::IAM::Policy",
+        "AWS::EC2::SecurityGroupIngress",
+        "AWS::EC2::SecurityGroupEgress",
+        "AWS::Lambda::LayerVersion",
+    )
+    # CDK's BucketDeployment runs one function per stack, at its top level.
+    stack_level_types = ("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::IAM::Policy")
+    needs = ("logs_key",)
+    exports = {
+        "environment": Export("mwaa.CfnEnvironment", "the environment"),
+        "role": Export("iam.Role", "its execution role"),
+    }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::MWAA::Environment",
+            {
+                "WebserverAccessMode": "PRIVATE_ONLY",
+                "LoggingConfiguration": {
+                    log_type: {"Enabled": True}
+                    for log_type in (
+                        "DagProcessingLogs",
+                        "SchedulerLogs",
+                        "TaskLogs",
+                        "WebserverLogs",
+                        "WorkerLogs",
+                    )
+                },
+            },
+            "Airflow keeps its web server private and sends every log type to CloudWatch.",
         ),
-        Connector(
-            "emr.serverless_application",
-            f"an EmrServerlessStartJobOperator task runs a Spark job; {GRANTS}",
-            expression="connectors/mwaa_environment__emr_serverless_application.py.j2",
-            fills=("source", "tasks"),
-            wiring="connectors/mwaa_environment__emr_serverless_application.wiring.py.j2",
-        ),
-        Connector(
-            "redshift.cluster",
-            f"a RedshiftDataOperator task runs SQL through the Data API; {GRANTS}",
-            expression="connectors/mwaa_environment__redshift_cluster.py.j2",
-            fills=("source", "tasks"),
-            wiring="connectors/mwaa_environment__redshift_cluster.wiring.py.j2",
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
         ),
     )
-    app_files = (AppFile("mwaa/{id}/{id}_pipeline.py", "app/mwaa/dag.py.j2"),)
+    app_files = (AppFile("mwaa/{id}/{id}_pipeline.py", "app/{folder}/dag.py.j2"),)

@@ -19,11 +19,11 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.kinds.base import Connector, Icon, Kind, Props, Slot, component_ref
+from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault, Slot, component_ref
 
 
 class AuroraClusterProps(Props):
-    vpc: component_ref("ec2.vpc", doc="the VPC whose isolated subnets it runs in")
+    vpc: component_ref("ec2.vpc", export="vpc", doc="the VPC whose isolated subnets it runs in")
     engine: Literal["postgresql"] = Field(
         "postgresql", description="Aurora PostgreSQL (16.x); other engines are not supported yet"
     )
@@ -41,7 +41,16 @@ class AuroraClusterProps(Props):
         0, ge=0, le=15, description="reader instances in other AZs (failover and reads)"
     )
     backup_retention_days: int = Field(7, ge=1, le=35)
-    deletion_protection: bool = True
+    deletion_protection: bool = Field(
+        True,
+        description=(
+            "refuse to delete the cluster; the CDK context value deletion_protection overrides "
+            "it (cdk deploy -c deletion_protection=false before cdk destroy)"
+        ),
+    )
+    monitoring_interval_s: Literal[1, 5, 10, 15, 30, 60] = Field(
+        60, description="Enhanced Monitoring: seconds between OS metrics samples (T32)"
+    )
 
     @model_validator(mode="after")
     def _capacity_range(self) -> "AuroraClusterProps":
@@ -66,12 +75,56 @@ class RdsAuroraCluster(Kind):
         "AWS::KMS::Key",
         "AWS::Logs::LogGroup",
     )
+    supporting_types = (
+        "AWS::RDS::DBSubnetGroup",
+        "AWS::RDS::DBClusterParameterGroup",
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupIngress",
+        "AWS::SecretsManager::SecretTargetAttachment",
+        "AWS::SecretsManager::ResourcePolicy",
+        "AWS::SecretsManager::RotationSchedule",
+        "AWS::Serverless::Application",
+        "AWS::IAM::Role",
+        "AWS::IAM::Policy",
+    )
+    needs = ("logs_key",)
+    exports = {
+        "cluster": Export("rds.DatabaseCluster", "the cluster"),
+        "secret": Export("secretsmanager.ISecret", "the admin secret: host, port, user, password"),
+    }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::RDS::DBCluster",
+            {"StorageEncrypted": True, "KmsKeyId": ANY, "DBClusterParameterGroupName": ANY},
+            "Clusters encrypt their storage with their own key.",
+        ),
+        SecureDefault(
+            "AWS::RDS::DBClusterParameterGroup",
+            {"Parameters": {"rds.force_ssl": "1"}},
+            "Clients must connect with TLS.",
+        ),
+        SecureDefault(
+            "AWS::RDS::DBInstance",
+            {"PubliclyAccessible": False, "MonitoringInterval": ANY, "MonitoringRoleArn": ANY},
+            "Instances are private and have Enhanced Monitoring (T32).",
+        ),
+        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
+        ),
+    )
     template = "kinds/rds_aurora_cluster.py.j2"
     imports = (
         "from aws_cdk import aws_ec2 as ec2",
         "from aws_cdk import aws_kms as kms",
         "from aws_cdk import aws_logs as logs",
         "from aws_cdk import aws_rds as rds",
+        "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import aws_s3 as s3",
+        "from aws_cdk import aws_secretsmanager as secretsmanager",
+        "from aws_cdk import ArnFormat",
         "from aws_cdk import Acknowledgment",
         "from aws_cdk import Duration",
         "from aws_cdk import Fn",
@@ -81,17 +134,9 @@ class RdsAuroraCluster(Kind):
     props = AuroraClusterProps
     slots = {
         "s3_import_buckets": Slot(
-            "buckets it may import from (aws_s3.table_import_from_s3)", many=True
+            "buckets it may import from (aws_s3.table_import_from_s3)", "s3.IBucket", many=True
         ),
         "s3_export_buckets": Slot(
-            "buckets it may export to (aws_s3.query_export_to_s3)", many=True
+            "buckets it may export to (aws_s3.query_export_to_s3)", "s3.IBucket", many=True
         ),
     }
-    connectors = (
-        Connector(
-            "s3.bucket",
-            "the cluster exports query results to the bucket (aws_s3.query_export_to_s3)",
-            expression="connectors/rds_aurora_cluster__s3_bucket.py.j2",
-            fills=("source", "s3_export_buckets"),
-        ),
-    )

@@ -10,11 +10,23 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from generator.kinds.base import AppFile, Connector, Icon, Kind, Props, Slot, component_ref
+from generator.kinds.base import (
+    ANY,
+    AppFile,
+    ArrayWith,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    Slot,
+    app_code,
+    component_ref,
+)
 
 
 class RedshiftClusterProps(Props):
-    vpc: component_ref("ec2.vpc", doc="the VPC whose private subnets the cluster runs in")
+    vpc: component_ref("ec2.vpc", export="vpc", doc="the VPC whose private subnets the cluster runs in")
     node_type: Literal["ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"] = Field(
         "ra3.xlplus", description="RA3 node type (managed storage)"
     )
@@ -33,13 +45,15 @@ class RedshiftClusterProps(Props):
             "RA3 clusters take 5431-5455 or 8191-8215"
         ),
     )
-    sql: Literal["load_orders"] | None = Field(
-        None,
-        description=(
-            "SQL from templates/app/redshift/ that an orchestrator (an Airflow task) runs in "
-            "the cluster through the Data API; without it, the task only runs ANALYZE"
+    sql: app_code(
+        "redshift_cluster",
+        ".sql",
+        doc=(
+            "SQL from templates/app/redshift_cluster/ that an orchestrator (an Airflow task) "
+            "runs in the cluster through the Data API; without it, the task only runs ANALYZE"
         ),
-    )
+        optional=True,
+    ) = None
 
     @field_validator("port")
     @classmethod
@@ -72,6 +86,7 @@ class RedshiftCluster(Kind):
         "AWS::EC2::SecurityGroup",
         "AWS::KMS::Key",
         "AWS::IAM::Role",
+        "AWS::Logs::LogGroup",
     )
     template = "kinds/redshift_cluster.py.j2"
     imports = (
@@ -79,13 +94,50 @@ class RedshiftCluster(Kind):
         "from aws_cdk import aws_ec2 as ec2",
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import aws_logs as logs",
+        "from aws_cdk import aws_s3 as s3",
+        "from aws_cdk import Fn",
         "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
     )
     props = RedshiftClusterProps
-    app_files = (AppFile("sql/{id}/{sql}.sql", "app/redshift/{sql}.sql.j2", when="sql"),)
-    slots = {"copy_sources": Slot("S3 buckets it loads with COPY (read grant)", many=True)}
+    supporting_types = ("AWS::IAM::Policy",)
+    needs = ("logs_key",)
+    exports = {
+        "cluster": Export("redshift.CfnCluster", "the cluster"),
+        "role": Export("iam.Role", "the role COPY assumes to read S3"),
+        "copy_sources": Export("list[s3.IBucket]", "the buckets it loads with COPY"),
+    }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::Redshift::Cluster",
+            {
+                "Encrypted": True,
+                "PubliclyAccessible": False,
+                "EnhancedVpcRouting": True,
+                "LoggingProperties": {"LogDestinationType": "cloudwatch"},
+            },
+            "Warehouses encrypt, stay private, route traffic through the VPC and log audits.",
+        ),
+        SecureDefault(
+            "AWS::Redshift::ClusterParameterGroup",
+            {
+                "Parameters": ArrayWith(
+                    ({"ParameterName": "require_ssl", "ParameterValue": "true"},)
+                )
+            },
+            "Clients must connect with TLS.",
+        ),
+        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
+        SecureDefault(
+            "AWS::Logs::LogGroup",
+            {"RetentionInDays": ANY, "KmsKeyId": ANY},
+            "Log groups expire and are encrypted with a customer-managed key.",
+        ),
+    )
+    app_files = (AppFile("sql/{id}/{sql}.sql", "app/{folder}/{sql}.sql.j2", when="sql"),)
+    slots = {"copy_sources": Slot("S3 buckets it loads with COPY (read grant)", "s3.IBucket", many=True)}
 
     @classmethod
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:
@@ -93,11 +145,3 @@ class RedshiftCluster(Kind):
             return f"sql: {props.sql} loads from S3, so it needs exactly one flow to an s3.bucket"
         return None
 
-    connectors = (
-        Connector(
-            "s3.bucket",
-            "COPY loads its data (the cluster's role may list the bucket and read its objects)",
-            expression="connectors/redshift_cluster__s3_bucket.py.j2",
-            fills=("source", "copy_sources"),
-        ),
-    )

@@ -1,20 +1,26 @@
 """Generate the CDK v2 Python for a resolved pattern.
 
-The stack is assembled from the kinds' and connectors' templates: components
-are constructed in an order where everything a construction needs (its slots)
-exists first, then the remaining flows are wired. ruff prunes and sorts the
-imports and formats the result, so it reads like code a person wrote and is
-byte-identical for the same input.
+Each deployed component becomes one `Construct` class, generated from its
+kind's template, whose constructor takes what the component needs from its
+neighbours (slots that connectors fill, components its props refer to, and
+stack-wide resources such as the logs key) and whose attributes are the
+kind's exports. The stack constructs the components in an order where every
+argument exists first, then wires the remaining flows. So one diagram node
+reads as one unit of code, and the first segment of every resource's
+aws:cdk:path is exactly its component. ruff prunes and sorts the imports and
+formats the result, so it is byte-identical for the same input.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator import __version__
 from generator.errors import ArchgenError
 from generator.loader import ActiveComponent, ActiveFlow, Resolved
 from generator.pyformat import format_files
+from generator.render.shared import SHARED
 from generator.templating import render
 
 
@@ -26,19 +32,40 @@ class GeneratedCode:
     files: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SlotFill:
+    """One flow's value for a slot: the expression (in the stack) and the flow behind it.
+
+    other: the component at the flow's other end, so that application code (an
+    Airflow DAG, say) can say what each entry is.
+    """
+
+    expression: str
+    flow: ActiveFlow
+    other: ActiveComponent
+
+    def __str__(self) -> str:
+        return self.expression
+
+
 def flow_context(flow: ActiveFlow) -> dict:
     return {"flow": flow, "source": flow.source, "target": flow.target}
 
 
-def render_slots(resolved: Resolved) -> dict[str, dict[str, list[str]]]:
-    """Each component's slot expressions, rendered from the connectors that fill them."""
-    filled: dict[str, dict[str, list[str]]] = {
+def render_slots(resolved: Resolved) -> dict[str, dict[str, list[SlotFill]]]:
+    """Each component's slot values, rendered from the connectors that fill them."""
+    filled: dict[str, dict[str, list[SlotFill]]] = {
         c.id: {name: [] for name in c.kind.slots} for c in resolved.components
     }
     for owner, slots in resolved.slots.items():
         for name, flows in slots.items():
             filled[owner][name] = [
-                render(f.connector.expression, **flow_context(f)).strip() for f in flows
+                SlotFill(
+                    render(f.connector.expression, **flow_context(f)).strip(),
+                    f,
+                    f.target if f.source.id == owner else f.source,
+                )
+                for f in flows
             ]
     return filled
 
@@ -73,6 +100,12 @@ def construction_order(resolved: Resolved) -> list[ActiveComponent]:
     return ordered
 
 
+def shared_needed(resolved: Resolved) -> list[str]:
+    """The stack-wide resources the active components need, in a fixed order."""
+    wanted = {name for c in resolved.components for name in c.kind.needs}
+    return [name for name in SHARED if name in wanted]
+
+
 def _imports(resolved: Resolved) -> list[str]:
     """Every import the active kinds and connectors may use; ruff prunes and sorts them."""
     statements: set[str] = {"from constructs import Construct", "from aws_cdk import Stack"}
@@ -82,7 +115,62 @@ def _imports(resolved: Resolved) -> list[str]:
             statements.add("from pathlib import Path")
     for flow in resolved.flows:
         statements.update(flow.connector.imports)
+    for name in shared_needed(resolved):
+        statements.update(SHARED[name].imports)
     return sorted(statements)
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One keyword argument of a component's class: its name, annotation and stack value."""
+
+    name: str
+    annotation: str
+    value: str
+
+
+def _slot_value(fills: list[SlotFill], slot) -> str:
+    if slot.kwargs:
+        return "dict(\n" + ",\n".join(f.expression.rstrip(",") for f in fills) + ",\n)"
+    if slot.keyed:
+        return "{" + ", ".join(f'"{f.other.id}": {f.expression}' for f in fills) + "}"
+    if slot.many:
+        return "[" + ", ".join(f.expression for f in fills) + "]"
+    return fills[0].expression
+
+
+def arguments(comp: ActiveComponent, slots: dict[str, list[SlotFill]]) -> list[Argument]:
+    """What a component's class takes: referenced components, shared resources, filled slots."""
+    args = []
+    for name, ref in comp.refs.items():
+        export = comp.kind.props.reference_fields()[name].export
+        args.append(Argument(name, ref.kind.exports[export].type, getattr(ref.exports, export)))
+    for name in comp.kind.needs:
+        args.append(Argument(name, SHARED[name].type, f"self.{name}"))
+    for name, slot in comp.kind.slots.items():
+        if slots[name]:
+            args.append(Argument(name, slot.annotation, _slot_value(slots[name], slot)))
+    return args
+
+
+def component_class(comp: ActiveComponent, slots: dict[str, list[SlotFill]]) -> str:
+    """The Construct class of one component, its kind's template as the constructor's body."""
+    body = render(
+        comp.kind.template,
+        c=comp,
+        p=comp.props,
+        slots=slots,
+        refs=comp.refs,
+        app_code="APP_CODE",
+    ).strip()
+    return render(
+        "component.py.j2",
+        c=comp,
+        args=arguments(comp, slots),
+        body=body,
+        uses_stack=re.search(r"(?<![\w.])stack[.,)]", body) is not None,
+        exports=comp.kind.exports,
+    )
 
 
 def generate_stack(
@@ -96,22 +184,20 @@ def generate_stack(
     project says `archgen update`).
     """
     slots = render_slots(resolved)
-    app_folders = {source.path.split("/")[0] for source in app_sources(resolved)}
-    blocks: list[str] = []
+    classes: list[str] = []
+    blocks: list[str] = [render(SHARED[name].template).strip() for name in shared_needed(resolved)]
     for comp in construction_order(resolved):
         if comp.kind.template is None:
             continue
-        code = render(
-            comp.kind.template,
-            c=comp,
-            p=comp.props,
-            slots=slots[comp.id],
-            refs=comp.refs,
-            r=resolved,
-            app_code="APP_CODE",
-            app_folders=app_folders,
+        classes.append(component_class(comp, slots[comp.id]))
+        call = ", ".join(
+            [f'self, "{comp.construct_id}"']
+            + [f"{a.name}={a.value}" for a in arguments(comp, slots[comp.id])]
         )
-        blocks.append(f"# {comp.label} ({comp.kind.name})\n{code.strip()}")
+        blocks.append(
+            f"# {comp.label} ({comp.kind.name})\n"
+            f"self.{comp.id} = {comp.construct_id}({call})"
+        )
     for flow in resolved.flows:
         if flow.connector.wiring is None:
             continue
@@ -119,16 +205,16 @@ def generate_stack(
         if code:
             blocks.append(f"# Flow {flow.label}: {flow.source.id} -> {flow.target.id}\n{code}")
     uses_app_code = any(c.kind.app_files for c in resolved.components)
-    source = render(
+    return render(
         "stack.py.j2",
         r=resolved,
         version=__version__,
         imports=_imports(resolved),
+        classes=classes,
         blocks=blocks,
         app_code_root=app_code_root if uses_app_code else None,
         regenerate=regenerate,
     )
-    return source
 
 
 @dataclass(frozen=True)
@@ -147,7 +233,7 @@ def app_sources(resolved: Resolved) -> list[AppSource]:
         for app_file in comp.kind.app_files:
             if app_file.when and not getattr(comp.props, app_file.when):
                 continue
-            fields = {"id": comp.id, **comp.props.model_dump()}
+            fields = {"id": comp.id, "folder": comp.kind.module_name(), **comp.props.model_dump()}
             found.append(
                 AppSource(app_file.path.format(**fields), app_file.template.format(**fields), comp)
             )
@@ -157,15 +243,16 @@ def app_sources(resolved: Resolved) -> list[AppSource]:
 def app_files(resolved: Resolved) -> dict[str, str]:
     """Application code (handlers, job scripts, DAGs) by path below the app-code root."""
     files: dict[str, str] = {}
+    slots = render_slots(resolved)
     for source in app_sources(resolved):
         comp = source.component
         files[source.path] = render(
             source.template,
             c=comp,
             p=comp.props,
-            r=resolved,
-            outgoing=[f for f in resolved.flows if f.source.id == comp.id],
-            incoming=[f for f in resolved.flows if f.target.id == comp.id],
+            slots=slots[comp.id],
+            pattern=resolved.file,
+            pattern_id=resolved.id,
         )
     return files
 

@@ -1,0 +1,11 @@
+"""dms.endpoint -> rds.aurora_cluster: the endpoint logs in with the cluster's secret, which its role may read."""
+
+from generator.kinds.base import Connector
+
+CONNECTOR = Connector(
+    source="dms.endpoint",
+    target="rds.aurora_cluster",
+    doc="the endpoint logs in with the cluster's secret, which its role may read",
+    expression="connectors/dms_endpoint__rds_aurora_cluster.py.j2",
+    fills=('source', 'secret'),
+)

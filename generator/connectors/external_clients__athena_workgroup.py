@@ -1,0 +1,10 @@
+"""external.clients -> athena.workgroup: clients submit queries to the workgroup."""
+
+from generator.kinds.base import Connector
+
+CONNECTOR = Connector(
+    source="external.clients",
+    target="athena.workgroup",
+    doc="clients submit queries to the workgroup",
+    evidence="none",
+)

@@ -1,0 +1,10 @@
+"""external.clients -> kinesis.firehose: clients call PutRecord/PutRecordBatch."""
+
+from generator.kinds.base import Connector
+
+CONNECTOR = Connector(
+    source="external.clients",
+    target="kinesis.firehose",
+    doc="clients call PutRecord/PutRecordBatch",
+    evidence="none",
+)

@@ -1,0 +1,12 @@
+"""kinesis.firehose -> s3.bucket: delivers buffered records to the bucket."""
+
+from generator.kinds.base import Connector
+
+CONNECTOR = Connector(
+    source="kinesis.firehose",
+    target="s3.bucket",
+    doc="delivers buffered records to the bucket",
+    expression="connectors/kinesis_firehose__s3_bucket.py.j2",
+    fills=('source', 'destination_bucket'),
+    wiring="connectors/kinesis_firehose__s3_bucket.wiring.py.j2",
+)

@@ -1,0 +1,11 @@
+"""redshift.cluster -> s3.bucket: COPY loads its data (the cluster's role may list the bucket and read its objects)."""
+
+from generator.kinds.base import Connector
+
+CONNECTOR = Connector(
+    source="redshift.cluster",
+    target="s3.bucket",
+    doc="COPY loads its data (the cluster's role may list the bucket and read its objects)",
+    expression="connectors/redshift_cluster__s3_bucket.py.j2",
+    fills=('source', 'copy_sources'),
+)
