@@ -21,8 +21,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator import PATTERNS_DIR
-from generator.errors import ArchgenError, did_you_mean
 from generator.connectors import find_connector, targets_of
+from generator.errors import ArchgenError, did_you_mean
 from generator.kinds import UnknownKind, get_kind
 from generator.kinds.base import Connector, Kind, Props
 from generator.model import IDENT, LABEL, PROSE, SLUG, Component, Flow, Group, PatternFile

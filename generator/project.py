@@ -43,10 +43,10 @@ from generator import ROOT, TEMPLATES_DIR, __version__
 from generator.build import Progress, quiet
 from generator.errors import ArchgenError
 from generator.inventory import resources_by_component
-from generator.secure import assertion_source
 from generator.loader import Resolved
 from generator.pyformat import format_files
 from generator.render import code, diagram
+from generator.secure import assertion_source
 from generator.synth import CONTEXT, SynthInput, synth
 from generator.templating import render
 

@@ -18,12 +18,10 @@ from generator.kinds.s3_bucket import S3Bucket
 BROKEN_TEMPLATES = {
     "test/queue.py.j2": 'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True)\n',
     "test/stray.py.j2": (
-        'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True)\n'
-        'sqs.Queue(stack, "Stray")\n'
+        'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True)\nsqs.Queue(stack, "Stray")\n'
     ),
     "test/topic_too.py.j2": (
-        'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True)\n'
-        'sns.Topic(self, "Topic")\n'
+        'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True)\nsns.Topic(self, "Topic")\n'
     ),
     "test/nothing.py.j2": "\n",
     "test/undeclared.wiring.py.j2": "{{ target.exports.nope }}.grant_read(None)\n",
@@ -66,7 +64,9 @@ BROKEN_CONNECTORS = {
         "test.mute_queue", "s3.bucket", "emits nothing", wiring="test/nothing.py.j2"
     ),
     ("test.lying_queue", "s3.bucket"): Connector(
-        "test.lying_queue", "s3.bucket", "uses an undeclared export",
+        "test.lying_queue",
+        "s3.bucket",
+        "uses an undeclared export",
         wiring="test/undeclared.wiring.py.j2",
     ),  # fmt: skip
 }

@@ -14,8 +14,8 @@ import pytest
 
 from generator import TEMPLATES_DIR
 from generator.checks import run_checks
-from generator.inventory import missing_resource_types
 from generator.connectors import all_connectors
+from generator.inventory import missing_resource_types
 from generator.kinds import all_kinds
 from generator.loader import load
 from generator.render.code import generate
@@ -84,7 +84,9 @@ def test_connector_names_existing_kinds_templates_and_slots(pair):
         owner = all_kinds()[connector.source if side == "source" else connector.target]
         assert slot in owner.slots, f"{owner.name} has no slot {slot}"
     external = any(all_kinds()[k].is_external() for k in pair)
-    assert (connector.evidence == "none") == external, "only flows with an external end deploy nothing"
+    assert (connector.evidence == "none") == external, (
+        "only flows with an external end deploy nothing"
+    )
 
 
 @pytest.mark.parametrize("kind_name", sorted(all_kinds()))

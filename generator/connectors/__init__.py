@@ -24,8 +24,10 @@ def all_connectors() -> dict[tuple[str, str], Connector]:
             raise RuntimeError(f"{module.__name__} must define CONNECTOR = Connector(...)")
         expected = f"{connector.source}__{connector.target}".replace(".", "_")
         if info.name != expected:
-            raise RuntimeError(f"{module.__name__} declares {connector.source} -> "
-                               f"{connector.target}; name the module {expected}")
+            raise RuntimeError(
+                f"{module.__name__} declares {connector.source} -> "
+                f"{connector.target}; name the module {expected}"
+            )
         found[(connector.source, connector.target)] = connector
     return dict(sorted(found.items()))
 

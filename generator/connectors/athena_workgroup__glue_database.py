@@ -1,4 +1,4 @@
-"""athena.workgroup -> glue.database: lets the workgroup's users read the database's tables."""
+"""The connector athena.workgroup -> glue.database."""
 
 from generator.kinds.base import Connector
 

@@ -1,4 +1,4 @@
-"""athena.workgroup -> s3.bucket: writes query results to the bucket."""
+"""The connector athena.workgroup -> s3.bucket."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="s3.bucket",
     doc="writes query results to the bucket",
     expression="connectors/athena_workgroup__s3_bucket.py.j2",
-    fills=('source', 'results_bucket'),
+    fills=("source", "results_bucket"),
 )

@@ -1,4 +1,4 @@
-"""dms.endpoint -> dms.replication_task: the task reads from this source endpoint."""
+"""The connector dms.endpoint -> dms.replication_task."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="dms.replication_task",
     doc="the task reads from this source endpoint",
     expression="connectors/dms_endpoint__dms_replication_task.py.j2",
-    fills=('target', 'source_endpoint'),
+    fills=("target", "source_endpoint"),
 )

@@ -1,4 +1,4 @@
-"""dms.endpoint -> rds.aurora_cluster: the endpoint logs in with the cluster's secret, which its role may read."""
+"""The connector dms.endpoint -> rds.aurora_cluster."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="rds.aurora_cluster",
     doc="the endpoint logs in with the cluster's secret, which its role may read",
     expression="connectors/dms_endpoint__rds_aurora_cluster.py.j2",
-    fills=('source', 'secret'),
+    fills=("source", "secret"),
 )

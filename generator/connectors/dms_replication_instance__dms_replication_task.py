@@ -1,4 +1,4 @@
-"""dms.replication_instance -> dms.replication_task: the task runs on this instance."""
+"""The connector dms.replication_instance -> dms.replication_task."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="dms.replication_task",
     doc="the task runs on this instance",
     expression="connectors/dms_replication_instance__dms_replication_task.py.j2",
-    fills=('target', 'replication_instance'),
+    fills=("target", "replication_instance"),
 )

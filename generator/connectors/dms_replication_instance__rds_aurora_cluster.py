@@ -1,4 +1,4 @@
-"""dms.replication_instance -> rds.aurora_cluster: the instance connects to the cluster: its security group admits the instance's."""
+"""The connector dms.replication_instance -> rds.aurora_cluster."""
 
 from generator.kinds.base import Connector
 

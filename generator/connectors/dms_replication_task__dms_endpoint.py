@@ -1,4 +1,4 @@
-"""dms.replication_task -> dms.endpoint: the task writes to this target endpoint."""
+"""The connector dms.replication_task -> dms.endpoint."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="dms.endpoint",
     doc="the task writes to this target endpoint",
     expression="connectors/dms_replication_task__dms_endpoint.py.j2",
-    fills=('source', 'target_endpoint'),
+    fills=("source", "target_endpoint"),
 )

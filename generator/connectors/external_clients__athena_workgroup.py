@@ -1,4 +1,4 @@
-"""external.clients -> athena.workgroup: clients submit queries to the workgroup."""
+"""The connector external.clients -> athena.workgroup."""
 
 from generator.kinds.base import Connector
 

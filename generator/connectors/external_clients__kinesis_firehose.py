@@ -1,4 +1,4 @@
-"""external.clients -> kinesis.firehose: clients call PutRecord/PutRecordBatch."""
+"""The connector external.clients -> kinesis.firehose."""
 
 from generator.kinds.base import Connector
 

@@ -1,4 +1,4 @@
-"""glue.crawler -> glue.database: writes the tables it finds into the database."""
+"""The connector glue.crawler -> glue.database."""
 
 from generator.kinds.base import Connector
 
@@ -7,6 +7,6 @@ CONNECTOR = Connector(
     target="glue.database",
     doc="writes the tables it finds into the database",
     expression="connectors/glue_crawler__glue_database.py.j2",
-    fills=('source', 'database'),
+    fills=("source", "database"),
     wiring="connectors/glue_crawler__glue_database.wiring.py.j2",
 )

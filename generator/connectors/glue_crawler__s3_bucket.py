@@ -1,4 +1,4 @@
-"""glue.crawler -> s3.bucket: crawls the bucket (s3:ListBucket and s3:GetObject for the crawler's role)."""
+"""The connector glue.crawler -> s3.bucket."""
 
 from generator.kinds.base import Connector
 
@@ -7,6 +7,6 @@ CONNECTOR = Connector(
     target="s3.bucket",
     doc="crawls the bucket (s3:ListBucket and s3:GetObject for the crawler's role)",
     expression="connectors/glue_crawler__s3_bucket.py.j2",
-    fills=('source', 's3_targets'),
+    fills=("source", "s3_targets"),
     wiring="connectors/glue_crawler__s3_bucket.wiring.py.j2",
 )

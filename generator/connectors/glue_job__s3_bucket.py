@@ -1,4 +1,4 @@
-"""glue.job -> s3.bucket: reads raw data from the bucket and writes curated data back (objects only)."""
+"""The connector glue.job -> s3.bucket."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="s3.bucket",
     doc="reads raw data from the bucket and writes curated data back (objects only)",
     expression="connectors/glue_job__s3_bucket.py.j2",
-    fills=('source', 'data_bucket'),
+    fills=("source", "data_bucket"),
 )

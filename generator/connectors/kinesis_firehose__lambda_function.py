@@ -1,4 +1,4 @@
-"""kinesis.firehose -> lambda.function: invokes the function to transform each batch."""
+"""The connector kinesis.firehose -> lambda.function."""
 
 from generator.kinds.base import Connector
 
@@ -7,6 +7,6 @@ CONNECTOR = Connector(
     target="lambda.function",
     doc="invokes the function to transform each batch",
     expression="connectors/kinesis_firehose__lambda_function.py.j2",
-    fills=('source', 'processor'),
+    fills=("source", "processor"),
     wiring="connectors/kinesis_firehose__lambda_function.wiring.py.j2",
 )

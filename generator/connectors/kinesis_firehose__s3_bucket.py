@@ -1,4 +1,4 @@
-"""kinesis.firehose -> s3.bucket: delivers buffered records to the bucket."""
+"""The connector kinesis.firehose -> s3.bucket."""
 
 from generator.kinds.base import Connector
 
@@ -7,6 +7,6 @@ CONNECTOR = Connector(
     target="s3.bucket",
     doc="delivers buffered records to the bucket",
     expression="connectors/kinesis_firehose__s3_bucket.py.j2",
-    fills=('source', 'destination_bucket'),
+    fills=("source", "destination_bucket"),
     wiring="connectors/kinesis_firehose__s3_bucket.wiring.py.j2",
 )

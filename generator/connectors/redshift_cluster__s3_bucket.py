@@ -1,4 +1,4 @@
-"""redshift.cluster -> s3.bucket: COPY loads its data (the cluster's role may list the bucket and read its objects)."""
+"""The connector redshift.cluster -> s3.bucket."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="s3.bucket",
     doc="COPY loads its data (the cluster's role may list the bucket and read its objects)",
     expression="connectors/redshift_cluster__s3_bucket.py.j2",
-    fills=('source', 'copy_sources'),
+    fills=("source", "copy_sources"),
 )

@@ -1,4 +1,4 @@
-"""s3.bucket -> athena.workgroup: the workgroup's queries read the bucket's data (read grant to its users' policy)."""
+"""The connector s3.bucket -> athena.workgroup."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,9 @@ CONNECTOR = Connector(
     target="athena.workgroup",
     doc="the workgroup's queries read the bucket's data (read grant to its users' policy)",
     wiring="connectors/s3_bucket__athena_workgroup.wiring.py.j2",
-    imports=('from aws_cdk import aws_iam as iam', 'from aws_cdk import Validations', 'from aws_cdk import Acknowledgment'),
+    imports=(
+        "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import Validations",
+        "from aws_cdk import Acknowledgment",
+    ),
 )

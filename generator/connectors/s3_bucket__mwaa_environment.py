@@ -1,4 +1,4 @@
-"""s3.bucket -> mwaa.environment: the environment reads DAGs from the bucket's dags/ folder (read grant to its role)."""
+"""The connector s3.bucket -> mwaa.environment."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="mwaa.environment",
     doc="the environment reads DAGs from the bucket's dags/ folder (read grant to its role)",
     expression="connectors/s3_bucket__mwaa_environment.py.j2",
-    fills=('target', 'dag_bucket'),
+    fills=("target", "dag_bucket"),
 )

@@ -1,4 +1,4 @@
-"""s3.bucket -> rds.aurora_cluster: the cluster imports files from the bucket (aws_s3.table_import_from_s3)."""
+"""The connector s3.bucket -> rds.aurora_cluster."""
 
 from generator.kinds.base import Connector
 
@@ -7,5 +7,5 @@ CONNECTOR = Connector(
     target="rds.aurora_cluster",
     doc="the cluster imports files from the bucket (aws_s3.table_import_from_s3)",
     expression="connectors/s3_bucket__rds_aurora_cluster.py.j2",
-    fills=('target', 's3_import_buckets'),
+    fills=("target", "s3_import_buckets"),
 )

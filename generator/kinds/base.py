@@ -323,4 +323,6 @@ class Connector:
 
     def __post_init__(self) -> None:
         if (self.expression is None) != (self.fills is None):
-            raise ValueError(f"connector {self.source} -> {self.target}: expression and fills go together")
+            raise ValueError(
+                f"connector {self.source} -> {self.target}: expression and fills go together"
+            )

@@ -70,4 +70,3 @@ class DmsEndpoint(Kind):
                 "(connection details) or to a database whose secret it reads"
             )
         return None
-

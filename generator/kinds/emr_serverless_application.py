@@ -5,8 +5,6 @@ as the application's job role, with the PySpark script archgen ships as
 application code; whoever submits them (an Airflow task) passes that role.
 """
 
-from typing import Literal
-
 from pydantic import Field
 
 from generator.kinds.base import (

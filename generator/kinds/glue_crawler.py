@@ -68,5 +68,7 @@ class GlueCrawler(Kind):
         "s3_targets": Slot(
             "the S3 paths it crawls", "glue.CfnCrawler.S3TargetProperty", required=True, many=True
         ),
-        "database": Slot("the name of the catalog database it writes tables to", "str", required=True),
+        "database": Slot(
+            "the name of the catalog database it writes tables to", "str", required=True
+        ),
     }

@@ -23,7 +23,9 @@ from generator.kinds.base import (
 
 
 class GlueJobProps(Props):
-    script: app_code("glue_job", ".py", doc="which PySpark script from templates/app/glue_job/ it runs")
+    script: app_code(
+        "glue_job", ".py", doc="which PySpark script from templates/app/glue_job/ it runs"
+    )
     execution_class: Literal["STANDARD", "FLEX"] = Field(
         "STANDARD",
         description="STANDARD starts at once; FLEX runs on spare capacity at a lower price",
@@ -76,7 +78,9 @@ class GlueJob(Kind):
     }
     secure_defaults = (
         SecureDefault(
-            "AWS::Glue::Job", {"SecurityConfiguration": ANY}, "Jobs run with a security configuration."
+            "AWS::Glue::Job",
+            {"SecurityConfiguration": ANY},
+            "Jobs run with a security configuration.",
         ),
         SecureDefault(
             "AWS::Glue::SecurityConfiguration",

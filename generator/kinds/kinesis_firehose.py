@@ -28,7 +28,9 @@ class KinesisFirehose(Kind):
             "AWS::KinesisFirehose::DeliveryStream",
             {
                 "DeliveryStreamEncryptionConfigurationInput": ANY,
-                "ExtendedS3DestinationConfiguration": {"CloudWatchLoggingOptions": {"Enabled": True}},
+                "ExtendedS3DestinationConfiguration": {
+                    "CloudWatchLoggingOptions": {"Enabled": True}
+                },
             },
             "Delivery streams encrypt at rest and log delivery errors.",
         ),

@@ -28,7 +28,9 @@ from generator.kinds.base import (
 
 class MwaaEnvironmentProps(Props):
     vpc: component_ref(
-        "ec2.vpc", export="vpc", doc="the VPC whose private subnets (with NAT gateways) the environment uses"
+        "ec2.vpc",
+        export="vpc",
+        doc="the VPC whose private subnets (with NAT gateways) the environment uses",
     )
     airflow_version: Literal["2.10.3"] = Field(
         "2.10.3", description="Apache Airflow 2.x version (the DAG is written for 2.x)"
@@ -82,7 +84,9 @@ class MwaaEnvironment(Kind):
     )
     props = MwaaEnvironmentProps
     slots = {
-        "dag_bucket": Slot("the versioned S3 bucket it reads DAGs from", "s3.IBucket", required=True),
+        "dag_bucket": Slot(
+            "the versioned S3 bucket it reads DAGs from", "s3.IBucket", required=True
+        ),
         "tasks": Slot(
             "what one DAG task needs (resource names known at deployment), one entry per flow, "
             "keyed by the component the task runs",

@@ -26,7 +26,9 @@ from generator.kinds.base import (
 
 
 class RedshiftClusterProps(Props):
-    vpc: component_ref("ec2.vpc", export="vpc", doc="the VPC whose private subnets the cluster runs in")
+    vpc: component_ref(
+        "ec2.vpc", export="vpc", doc="the VPC whose private subnets the cluster runs in"
+    )
     node_type: Literal["ra3.xlplus", "ra3.4xlarge", "ra3.16xlarge"] = Field(
         "ra3.xlplus", description="RA3 node type (managed storage)"
     )
@@ -137,11 +139,12 @@ class RedshiftCluster(Kind):
         ),
     )
     app_files = (AppFile("sql/{id}/{sql}.sql", "app/{folder}/{sql}.sql.j2", when="sql"),)
-    slots = {"copy_sources": Slot("S3 buckets it loads with COPY (read grant)", "s3.IBucket", many=True)}
+    slots = {
+        "copy_sources": Slot("S3 buckets it loads with COPY (read grant)", "s3.IBucket", many=True)
+    }
 
     @classmethod
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:
         if props.sql and filled.get("copy_sources", 0) != 1:
             return f"sql: {props.sql} loads from S3, so it needs exactly one flow to an s3.bucket"
         return None
-

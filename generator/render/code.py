@@ -168,7 +168,7 @@ def component_class(comp: ActiveComponent, slots: dict[str, list[SlotFill]]) -> 
         c=comp,
         args=arguments(comp, slots),
         body=body,
-        uses_stack=re.search(r"(?<![\w.])stack[.,)]", body) is not None,
+        uses_stack=re.search(r"(?<![\w.])stack(\.[a-z_]|[,)])", body) is not None,
         exports=comp.kind.exports,
     )
 
@@ -195,8 +195,7 @@ def generate_stack(
             + [f"{a.name}={a.value}" for a in arguments(comp, slots[comp.id])]
         )
         blocks.append(
-            f"# {comp.label} ({comp.kind.name})\n"
-            f"self.{comp.id} = {comp.construct_id}({call})"
+            f"# {comp.label} ({comp.kind.name})\nself.{comp.id} = {comp.construct_id}({call})"
         )
     for flow in resolved.flows:
         if flow.connector.wiring is None:
