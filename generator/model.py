@@ -7,9 +7,20 @@ values *mean* (kinds, connectors, parameter values) is checked by the loader.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from generator.citations import MEANING, SOURCE
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 IDENT = r"^[a-z][a-z0-9_]*$"
@@ -107,10 +118,52 @@ class Flow(Strict):
     when: str | None = None
 
 
+def _sources(value: Any) -> tuple[str, ...]:
+    """One source or a list of them, each an AWS documentation URL or a known topic id."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        raise ValueError(f"{value!r} {MEANING}")
+    for item in items:
+        if not isinstance(item, str) or not re.fullmatch(SOURCE, item):
+            raise ValueError(f"{item!r} {MEANING}")
+        if re.fullmatch(TOPIC, item):
+            _check_topics([item])
+    return tuple(items)
+
+
+_SOURCE_SCHEMA = {"type": "string", "pattern": SOURCE}
+# A source is checked by _sources (one message for every way it can be wrong); editors
+# get the same rule as JSON Schema.
+Sources = Annotated[
+    tuple[str, ...],
+    PlainValidator(_sources),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _SOURCE_SCHEMA,
+                {"type": "array", "items": _SOURCE_SCHEMA, "minItems": 1},
+            ],
+            "description": (
+                "where this comes from: an https URL on docs.aws.amazon.com or "
+                "aws.amazon.com, or a topic id of the notes such as T21; one or a list"
+            ),
+        }
+    ),
+]
+
+
+class Fact(Strict):
+    """A key fact and where it comes from."""
+
+    fact: str = Field(min_length=1)
+    source: Sources | None = None
+
+
 class Alternative(Strict):
     instead: str = Field(min_length=1, description="the option the notes reject")
     why_not: str = Field(min_length=1)
     topics: list[str] = Field(default_factory=list)
+    source: Sources | None = None
 
     @field_validator("topics")
     @classmethod
@@ -118,10 +171,44 @@ class Alternative(Strict):
         return _check_topics(value)
 
 
+class Correction(Strict):
+    """Where the study notes are out of date: what they say, what holds today, and why."""
+
+    topics: list[str] = Field(min_length=1, description="the notes' topics that say otherwise")
+    notes_say: str = Field(min_length=1)
+    today: str = Field(min_length=1)
+    source: Sources | None = None
+
+    @field_validator("topics")
+    @classmethod
+    def _topic_ids(cls, value: list[str]) -> list[str]:
+        return _check_topics(value)
+
+
+def _plain_facts_allowed(schema: dict[str, Any]) -> None:
+    schema["items"] = {"anyOf": [{"type": "string"}, schema["items"]]}
+
+
 class Teaching(Strict):
     when_to_use: list[str] = Field(min_length=1)
     alternatives: list[Alternative] = Field(min_length=1)
-    key_facts: list[str] = Field(min_length=1)
+    key_facts: list[Fact] = Field(
+        min_length=1,
+        description="each {fact, source}; a plain string is a fact without a source",
+        json_schema_extra=_plain_facts_allowed,
+    )
+    changed_since_notes: list[Correction] = Field(
+        default_factory=list, description="what holds today where the notes are out of date"
+    )
+
+    @field_validator("key_facts", mode="before")
+    @classmethod
+    def _plain_facts(cls, value: Any) -> Any:
+        # A plain string is still a key fact (one without a source; the catalog tests
+        # refuse those).
+        if isinstance(value, list):
+            return [{"fact": item} if isinstance(item, str) else item for item in value]
+        return value
 
 
 class PatternFile(Strict):
@@ -146,8 +233,6 @@ class PatternFile(Strict):
     @field_validator("parameters")
     @classmethod
     def _parameter_names(cls, value: dict[str, Parameter]) -> dict[str, Parameter]:
-        import re
-
         for name in value:
             if not re.match(IDENT, name):
                 raise ValueError(f"parameter name '{name}' must be snake_case")

@@ -8,7 +8,7 @@ from typing import Any
 
 import jinja2
 
-from generator import TEMPLATES_DIR
+from generator import TEMPLATES_DIR, citations
 
 
 def _py(value: Any) -> str:
@@ -20,6 +20,17 @@ def _wrap(value: str, width: int = 88, indent: str = "") -> str:
     """Wrap prose to width, every line after the first indented (docstrings, comments)."""
     return textwrap.fill(
         " ".join(value.split()), width=width, subsequent_indent=indent, break_on_hyphens=False
+    )
+
+
+def _wrap_md(value: str, width: int = 98, indent: str = "") -> str:
+    """Wrap Markdown prose without ever breaking a word, so a long link stays whole."""
+    return textwrap.fill(
+        " ".join(value.split()),
+        width=width,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
     )
 
 
@@ -48,6 +59,8 @@ def environment() -> jinja2.Environment:
     env.filters["py"] = _py
     env.filters["wrap"] = _wrap
     env.filters["pystr"] = _pystr
+    env.filters["wrap_md"] = _wrap_md
+    env.filters["sources"] = citations.markdown
     return env
 
 

@@ -30,7 +30,9 @@ def test_every_catalog_pattern_validates_against_the_schema(path):
     jsonschema.validate(yaml.safe_load(path.read_text()), json_schema())
 
 
-@pytest.mark.parametrize("name", ["unknown-field", "bad-category", "bad-id", "missing-teaching"])
+@pytest.mark.parametrize(
+    "name", ["unknown-field", "bad-category", "bad-id", "missing-teaching", "bad-source"]
+)
 def test_editors_see_the_same_structural_mistakes(name):
     data = yaml.safe_load((FIXTURES / "bad" / f"{name}.yaml").read_text())
     with pytest.raises(jsonschema.ValidationError):
