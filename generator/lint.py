@@ -8,15 +8,6 @@ from generator.findings import Finding, severity_from_id
 
 REGIONS = ["us-east-1"]
 
-# Rules not run, each with the reason a reviewer needs. Keep this short.
-IGNORED_RULES = {
-    "W3005": (
-        "CDK's L2 constructs (every Lambda function among them) add a DependsOn on a role that "
-        "a GetAtt already implies; redundant, harmless, and not removable from generated code "
-        "(aws/aws-cdk#24578)"
-    ),
-}
-
 
 def lint_template(template: dict) -> list[Finding]:
     """Every cfn-lint match on the template, as findings (line numbers of its JSON text)."""
@@ -24,7 +15,7 @@ def lint_template(template: dict) -> list[Finding]:
 
     text = template_text(template)
     findings = []
-    config = ManualArgs(regions=REGIONS, ignore_checks=sorted(IGNORED_RULES))
+    config = ManualArgs(regions=REGIONS)
     for match in lint(text, config=config):
         path = getattr(match, "path", None) or []
         resource = str(path[1]) if len(path) > 1 and path[0] == "Resources" else None

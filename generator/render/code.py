@@ -108,7 +108,18 @@ def shared_needed(resolved: Resolved) -> list[str]:
 
 def _imports(resolved: Resolved) -> list[str]:
     """Every import the active kinds and connectors may use; ruff prunes and sorts them."""
-    statements: set[str] = {"from constructs import Construct", "from aws_cdk import Stack"}
+    statements: set[str] = {
+        "from constructs import Construct",
+        "from constructs import IConstruct",
+        "import jsii",
+        "from aws_cdk import Aspects",
+        "from aws_cdk import CfnResource",
+        "from aws_cdk import IAnyProducer",
+        "from aws_cdk import IAspect",
+        "from aws_cdk import IResolveContext",
+        "from aws_cdk import Lazy",
+        "from aws_cdk import Stack",
+    }
     for comp in resolved.components:
         statements.update(comp.kind.imports)
         if comp.kind.app_files:

@@ -6,7 +6,12 @@ import re
 from functools import cache
 
 IMPORTED = re.compile(r"^from \S+ import (\S+)(?: as (\S+))?$|^import (\S+)(?: as (\S+))?$")
-ALWAYS = frozenset({"Construct", "Stack", "Path", "APP_CODE"})
+ALWAYS = frozenset(
+    {
+        "Construct", "IConstruct", "Stack", "Path", "APP_CODE", "Aspects", "CfnResource",
+        "IAnyProducer", "IAspect", "IResolveContext", "Lazy", "PruneImpliedDependsOn",
+    }
+)  # fmt: skip
 
 
 @cache
