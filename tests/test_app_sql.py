@@ -1,0 +1,215 @@
+"""Every SQL file the catalog ships, and every statement its DAGs send, parses in its dialect.
+
+sqlglot parses each in the dialect of the service that runs it (Redshift, Athena/Trino,
+PostgreSQL for Aurora). The DAGs are run here as MWAA parses them, with Airflow replaced
+by stand-ins that record each operator's arguments, so the statements checked are the
+ones the generated code would send, split by the generated code.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import json
+import re
+import runpy
+import sys
+import types
+from pathlib import Path
+
+import pytest
+import sqlglot
+from conftest import VARIANTS, variant_id
+from sqlglot import exp
+
+from generator.render.code import app_sources, generate
+
+# The dialect of the service each kind runs SQL in.
+DIALECTS = {
+    "redshift.cluster": "redshift",
+    "athena.workgroup": "athena",
+    "rds.aurora_cluster": "postgres",
+}
+# Airflow operators that send SQL: the argument that holds it, and its dialect.
+SQL_OPERATORS = {
+    "RedshiftDataOperator": ("sql", "redshift"),
+    "AthenaOperator": ("query", "athena"),
+}
+# What a DAG's resources file holds once deployed; the values only need to look real.
+SAMPLE_RESOURCE = {
+    "copy_role_arn": "arn:aws:iam::123456789012:role/copy",
+    "execution_role_arn": "arn:aws:iam::123456789012:role/job",
+    "copy_sources": ["s3://sample-lake"],
+    "data_buckets": ["sample-lake"],
+}
+# A SQL file that splits wrongly on every ";" that is not a statement's end.
+TRICKY_SQL = """-- A comment; with a semicolon, and 'a quote.
+CREATE TABLE IF NOT EXISTS public.notes (note VARCHAR(64));
+/* A block comment; over
+   two lines. */
+INSERT INTO public.notes VALUES ('one; two'), ('{source}');
+DELETE FROM public.notes WHERE note = 'x;y' -- trailing; comment
+;
+"""
+
+CASES = {variant_id(item): item for item in VARIANTS}
+
+
+@functools.cache
+def generated(key: str):
+    pattern, values = CASES[key]
+    resolved = pattern.resolve(values)
+    return resolved, generate(resolved).files
+
+
+def statements(sql: str, dialect: str) -> list[exp.Expression]:
+    """The statements sqlglot finds; an error if it cannot parse one."""
+    found = [e for e in sqlglot.parse(sql, read=dialect) if e is not None]
+    for expression in found:
+        # sqlglot falls back to an opaque Command for syntax it does not know.
+        assert not isinstance(expression, exp.Command), (
+            f"sqlglot does not understand, in {dialect}: {expression.sql(dialect)[:120]}"
+        )
+    return found
+
+
+def sql_files(resolved, files: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Each generated SQL file: its text and the dialect of the component that runs it."""
+    found = {}
+    for source in app_sources(resolved):
+        if source.path.endswith(".sql"):
+            kind = source.component.kind.name
+            assert kind in DIALECTS, f"{source.path}: no SQL dialect known for kind {kind}"
+            found[source.path] = (files[source.path], DIALECTS[kind])
+    return found
+
+
+class _Stub:
+    """Any Airflow or pendulum name: records how it is called; a DAG is a context manager."""
+
+    calls: list[tuple[str, dict]]
+
+    def __init__(self, *args, **kwargs):
+        self.calls.append((type(self).__name__, kwargs))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        return False
+
+
+class _StubModule(types.ModuleType):
+    def __init__(self, name: str, calls: list):
+        super().__init__(name)
+        self._calls = calls
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return type(name, (_Stub,), {"calls": self._calls})
+
+
+def run_dags(files: dict[str, str], folder: Path, monkeypatch) -> list[tuple[str, dict]]:
+    """Run every generated DAG as MWAA would parse it; the operators it makes, with arguments.
+
+    The folder is laid out as the MWAA kind deploys it: dags/ holds the DAG's files, the SQL
+    folders, and the resources file.
+    """
+    calls: list[tuple[str, dict]] = []
+    dags = {path: text for path, text in files.items() if path.startswith("mwaa/")}
+    for path, text in dags.items():
+        component = path.split("/")[1]
+        dag_folder = folder / component / "dags"
+        for name, content in files.items():
+            if name.startswith(f"mwaa/{component}/"):
+                target = dag_folder / name.removeprefix(f"mwaa/{component}/")
+            elif name.startswith("sql/"):
+                target = dag_folder / name.removeprefix("sql/")
+            else:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content)
+        resources: dict[str, dict[str, object]] = {}
+        for group, key in re.findall(r'RESOURCES\["(\w+)"\]\["(\w+)"\]', text):
+            resources.setdefault(group, {})[key] = SAMPLE_RESOURCE.get(key, f"{group}-{key}")
+        (dag_folder / f"{component}_resources.json").write_text(json.dumps(resources))
+
+        for node in ast.walk(ast.parse(text)):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            for name in names:
+                if name.split(".")[0] in ("airflow", "pendulum"):
+                    parts = name.split(".")
+                    for depth in range(1, len(parts) + 1):
+                        module = ".".join(parts[:depth])
+                        monkeypatch.setitem(sys.modules, module, _StubModule(module, calls))
+        runpy.run_path(str(dag_folder / Path(path).name), run_name="dag")
+    return calls
+
+
+def sent_sql(calls: list[tuple[str, dict]]) -> list[tuple[str, str, list[str]]]:
+    """(task id, dialect, statements) of every operator that sends SQL."""
+    sent = []
+    for operator, kwargs in calls:
+        if operator in SQL_OPERATORS:
+            argument, dialect = SQL_OPERATORS[operator]
+            value = kwargs[argument]
+            sent.append((kwargs["task_id"], dialect, [value] if isinstance(value, str) else value))
+    return sent
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_every_sql_file_parses_in_its_dialect(key):
+    resolved, files = generated(key)
+    for path, (text, dialect) in sql_files(resolved, files).items():
+        assert statements(text, dialect), f"{path}: no statement"
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_every_statement_a_dag_sends_is_one_statement_in_its_dialect(key, tmp_path, monkeypatch):
+    resolved, files = generated(key)
+    sent = sent_sql(run_dags(files, tmp_path, monkeypatch))
+    for task_id, dialect, batch in sent:
+        assert batch, f"task {task_id} sends no SQL"
+        for sql in batch:
+            found = statements(sql, dialect)
+            assert len(found) == 1, f"task {task_id} sends {len(found)} statements as one: {sql!r}"
+        # A file's statements go out whole, in order: none lost, merged or cut in two.
+        folder = f"sql/{task_id}/"
+        shipped = [
+            type(e).__name__
+            for path, (text, _) in sorted(sql_files(resolved, files).items())
+            if path.startswith(folder)
+            for e in statements(text, dialect)
+        ]
+        if shipped:
+            assert [type(statements(sql, dialect)[0]).__name__ for sql in batch] == shipped
+
+
+def test_dags_split_sql_with_a_parser_not_on_every_semicolon(tmp_path, monkeypatch):
+    """A ";" inside a comment or a string literal does not end a statement."""
+    with_both = [
+        key
+        for key in CASES
+        if any(path.endswith(".sql") for path in generated(key)[1])
+        and any(path.startswith("mwaa/") for path in generated(key)[1])
+    ]
+    assert with_both, "no catalog variant has a DAG and SQL files"
+    _, files = generated(with_both[0])
+    tricky = {path: TRICKY_SQL if path.endswith(".sql") else text for path, text in files.items()}
+    sent = sent_sql(run_dags(tricky, tmp_path, monkeypatch))
+    assert sent
+    for _task_id, dialect, batch in sent:
+        expected = [
+            e.sql(dialect, comments=False)
+            for e in statements(TRICKY_SQL.format(source="SOURCE"), dialect)
+        ]
+        got = [
+            " ; ".join(e.sql(dialect, comments=False) for e in statements(sql, dialect))
+            for sql in batch
+        ]
+        assert [re.sub(r"'s3://[^']*'", "'SOURCE'", sql) for sql in got] == expected
