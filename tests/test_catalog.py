@@ -132,3 +132,44 @@ def test_every_connector_is_exercised_by_a_catalog_flow():
         kinds = {c.id: c.kind for c in p.file.components}
         used |= {(kinds[f.source], kinds[f.target]) for f in p.file.flows}
     assert sorted(declared - used) == []
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_components_keep_their_kinds_secure_defaults(key, synthesized):
+    from generator.secure import violations
+
+    item = synthesized[key]
+    assert violations(item.resolved, item.template) == []
+
+
+@pytest.mark.parametrize("key", VARIANT_IDS)
+def test_log_groups_are_kms_encrypted_and_databases_enhanced_monitored(key, synthesized):
+    resources = synthesized[key].template["Resources"]
+    for logical_id, resource in resources.items():
+        props = resource.get("Properties", {})
+        if resource["Type"] == "AWS::Logs::LogGroup":
+            assert "KmsKeyId" in props, logical_id
+        if resource["Type"] == "AWS::RDS::DBInstance":
+            assert props.get("MonitoringInterval", 0) <= 60 and "MonitoringRoleArn" in props
+
+
+def test_aurora_exports_only_to_sse_kms_buckets(synthesized):
+    """aws_s3.query_export_to_s3 refuses SSE-S3 buckets, so the exchange bucket uses SSE-KMS."""
+    exporting = [
+        item
+        for item in synthesized.values()
+        if any(f.connector.source == "rds.aurora_cluster" for f in item.resolved.flows)
+    ]
+    assert exporting, "no catalog variant exports from Aurora to S3"
+    for item in exporting:
+        owned = resources_by_component(item.resolved, item.template)
+        for flow in item.resolved.flows:
+            if (flow.source.kind.name, flow.target.kind.name) != (
+                "rds.aurora_cluster",
+                "s3.bucket",
+            ):
+                continue
+            bucket = next(r for r in owned[flow.target.id] if r.path.endswith("/Bucket/Resource"))
+            rules = item.template["Resources"][bucket.logical_id]["Properties"]["BucketEncryption"]
+            sse = rules["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]
+            assert sse["SSEAlgorithm"] == "aws:kms" and "KMSMasterKeyID" in sse

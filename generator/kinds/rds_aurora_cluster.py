@@ -65,7 +65,9 @@ class RdsAuroraCluster(Kind):
     doc = (
         "An Aurora PostgreSQL Serverless v2 cluster in isolated subnets: storage and secret "
         "encrypted with its own KMS key, secret rotated monthly, TLS enforced, logs kept a "
-        "month, deletion protection, optional S3 import and export."
+        "month in a KMS-encrypted log group, Enhanced Monitoring of every instance (OS "
+        "metrics from an agent on the instance, topic T32 of the notes), deletion "
+        "protection, optional S3 import and export."
     )
     icon = Icon("diagrams.aws.database", "Aurora")
     resource_types = (
