@@ -301,8 +301,10 @@ class ReplicationInstance(Construct):
 class Aurora(Construct):
     """Aurora PostgreSQL Serverless v2 (rds.aurora_cluster). An Aurora PostgreSQL
     Serverless v2 cluster in isolated subnets: storage and secret encrypted with its
-    own KMS key, secret rotated monthly, TLS enforced, logs kept a month, deletion
-    protection, optional S3 import and export.
+    own KMS key, secret rotated monthly, TLS enforced, logs kept a month in a
+    KMS-encrypted log group, Enhanced Monitoring of every instance (OS metrics from
+    an agent on the instance, topic T32 of the notes), deletion protection, optional
+    S3 import and export.
 
     Attributes:
         cluster: the cluster
