@@ -11,6 +11,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -20,11 +21,10 @@ from pydantic import (
     model_validator,
 )
 
-from generator.citations import MEANING, SOURCE
+from generator.citations import MEANING, SOURCE, is_topic
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 IDENT = r"^[a-z][a-z0-9_]*$"
-TOPIC = r"^T[0-9]{2}$"
 # Labels and titles are pasted into generated Python strings and comments, so they
 # must not end a string or a line there.
 LABEL = r'^[^"\\\n\r{}]+$'
@@ -118,6 +118,10 @@ class Flow(Strict):
     when: str | None = None
 
 
+# Topic ids of the notes' TOPICS.md, each checked against generator/topics.py.
+TopicIds = Annotated[list[str], AfterValidator(lambda value: _check_topics(value))]
+
+
 def _sources(value: Any) -> tuple[str, ...]:
     """One source or a list of them, each an AWS documentation URL or a known topic id."""
     items = [value] if isinstance(value, str) else value
@@ -126,7 +130,7 @@ def _sources(value: Any) -> tuple[str, ...]:
     for item in items:
         if not isinstance(item, str) or not re.fullmatch(SOURCE, item):
             raise ValueError(f"{item!r} {MEANING}")
-        if re.fullmatch(TOPIC, item):
+        if is_topic(item):
             _check_topics([item])
     return tuple(items)
 
@@ -162,27 +166,17 @@ class Fact(Strict):
 class Alternative(Strict):
     instead: str = Field(min_length=1, description="the option the notes reject")
     why_not: str = Field(min_length=1)
-    topics: list[str] = Field(default_factory=list)
+    topics: TopicIds = Field(default_factory=list)
     source: Sources | None = None
-
-    @field_validator("topics")
-    @classmethod
-    def _topic_ids(cls, value: list[str]) -> list[str]:
-        return _check_topics(value)
 
 
 class Correction(Strict):
     """Where the study notes are out of date: what they say, what holds today, and why."""
 
-    topics: list[str] = Field(min_length=1, description="the notes' topics that say otherwise")
+    topics: TopicIds = Field(min_length=1, description="the notes' topics that say otherwise")
     notes_say: str = Field(min_length=1)
     today: str = Field(min_length=1)
     source: Sources | None = None
-
-    @field_validator("topics")
-    @classmethod
-    def _topic_ids(cls, value: list[str]) -> list[str]:
-        return _check_topics(value)
 
 
 def _plain_facts_allowed(schema: dict[str, Any]) -> None:
@@ -218,17 +212,12 @@ class PatternFile(Strict):
     title: str = Field(pattern=LABEL)
     summary: str = Field(pattern=PROSE)
     category: Category
-    topics: list[str] = Field(min_length=1, description="ids from the notes' TOPICS.md")
+    topics: TopicIds = Field(min_length=1, description="ids from the notes' TOPICS.md")
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     groups: list[Group] = Field(default_factory=list)
     components: list[Component] = Field(min_length=1)
     flows: list[Flow] = Field(default_factory=list)
     teaching: Teaching
-
-    @field_validator("topics")
-    @classmethod
-    def _topic_ids(cls, value: list[str]) -> list[str]:
-        return _check_topics(value)
 
     @field_validator("parameters")
     @classmethod

@@ -15,10 +15,10 @@ from broken_kinds import broken_registry  # noqa: F401  (a fixture for several m
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.golden import write_variants
 from generator.loader import Pattern, Resolved, load_all
-from generator.render.code import generate
-from generator.synth import Synthesized as SynthResult, SynthInput, synth_checked
-from generator.variants import variant_name, variants
+from generator.synth import Synthesized as SynthResult, synth_checked
+from generator.variants import variants
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CATALOG = load_all()
@@ -46,18 +46,9 @@ class Synthesized:
 def synthesized(tmp_path_factory) -> dict[str, Synthesized]:
     """Every variant's generated code and template, by variant id."""
     root = tmp_path_factory.mktemp("catalog")
-    items, keys = [], []
-    for item in VARIANTS:
-        pattern, values = item
-        resolved = pattern.resolve(values)
-        name = variant_name(pattern, values)
-        code_dir = root / name
-        for file_name, text in generate(resolved).files.items():
-            path = code_dir / file_name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text)
-        items.append(SynthInput(resolved, code_dir, stack_name=name))
-        keys.append(variant_id(item))
+    written = write_variants(CATALOG, root)
+    items = [item for _, _, item in written]
+    keys = [variant_id((pattern, values)) for pattern, values, _ in written]
     results = synth_checked(items)
     return {
         key: Synthesized(item.resolved, item.code_dir, result)

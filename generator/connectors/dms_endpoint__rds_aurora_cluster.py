@@ -8,4 +8,5 @@ CONNECTOR = Connector(
     doc="the endpoint logs in with the cluster's secret, which its role may read",
     expression="connectors/dms_endpoint__rds_aurora_cluster.py.j2",
     fills=("source", "secret"),
+    wiring="connectors/dms_endpoint__rds_aurora_cluster.wiring.py.j2",
 )

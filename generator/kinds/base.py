@@ -236,6 +236,15 @@ class SecureDefault:
     doc: str
 
 
+# Secure defaults many kinds share: their log groups and their keys.
+LOG_GROUPS_EXPIRE_ENCRYPTED = SecureDefault(
+    "AWS::Logs::LogGroup",
+    {"RetentionInDays": ANY, "KmsKeyId": ANY},
+    "Log groups expire and are encrypted with a customer-managed key.",
+)
+KEYS_ROTATE = SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly.")
+
+
 @dataclass(frozen=True)
 class Shared:
     """A stack-wide resource that kinds may ask for by name (one KMS key for all logs).

@@ -7,9 +7,10 @@ arguments, in one of two slots:
 
 - connection: clear-text details (host, port, user, password), for a
   database outside AWS whose details are stack parameters;
-- secret: a Secrets Manager secret with the host, port, user and password,
-  for a database in AWS. The endpoint then creates the role DMS assumes to
-  read it (`secret_access`), with read access to that secret only.
+- secret: for a database in AWS whose Secrets Manager secret holds the host,
+  port, user and password, a function from the role DMS assumes to read the
+  secret to the keyword arguments. The endpoint creates that role
+  (`secret_access`); the connector grants it read access to that secret only.
 
 A pattern fills exactly one of them.
 """
@@ -40,7 +41,7 @@ class DmsEndpoint(Kind):
     imports = (
         "from aws_cdk import aws_dms as dms",
         "from aws_cdk import aws_iam as iam",
-        "from aws_cdk import aws_secretsmanager as secretsmanager",
+        "from collections.abc import Callable",
     )
     props = DmsEndpointProps
     supporting_types = ("AWS::IAM::Role", "AWS::IAM::Policy")
@@ -56,9 +57,9 @@ class DmsEndpoint(Kind):
             kwargs=True,
         ),
         "secret": Slot(
-            "the Secrets Manager secret with the database's host, port, user and password "
-            "(an Aurora cluster's)",
-            "secretsmanager.ISecret",
+            "CfnEndpoint keyword arguments for a database whose Secrets Manager secret holds "
+            "its host, port, user and password, given the role DMS assumes to read it",
+            "Callable[[iam.IRole], dict]",
         ),
     }
 

@@ -13,7 +13,17 @@ deleted, because every DMS resource of the account relies on them.
 
 from pydantic import Field
 
-from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault, component_ref
+from generator.kinds.base import (
+    ANY,
+    KEYS_ROTATE,
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    component_ref,
+)
 
 
 class DmsReplicationInstanceProps(Props):
@@ -66,12 +76,8 @@ class DmsReplicationInstance(Kind):
             {"PubliclyAccessible": False, "KmsKeyId": ANY},
             "Replication instances are private and encrypt storage with a KMS key.",
         ),
-        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
+        KEYS_ROTATE,
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     template = "kinds/dms_replication_instance.py.j2"
     imports = (

@@ -6,7 +6,14 @@ reference), and a group with `component:` draws it as the box around them.
 
 from pydantic import Field
 
-from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault
+from generator.kinds.base import (
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+)
 
 
 class VpcProps(Props):
@@ -53,11 +60,7 @@ class Ec2Vpc(Kind):
     exports = {"vpc": Export("ec2.Vpc", "the VPC")}
     secure_defaults = (
         SecureDefault("AWS::EC2::FlowLog", {"TrafficType": "ALL"}, "Flow logs record all traffic."),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     template = "kinds/ec2_vpc.py.j2"
     imports = (

@@ -8,7 +8,7 @@ application code; whoever submits them (an Airflow task) passes that role.
 from pydantic import Field
 
 from generator.kinds.base import (
-    ANY,
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
     AppFile,
     Export,
     Icon,
@@ -82,10 +82,6 @@ class EmrServerlessApplication(Kind):
             },
             "Applications log to CloudWatch and stop when idle.",
         ),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     app_files = (AppFile("emr/{id}/{script}.py", "app/{folder}/{script}.py.j2"),)

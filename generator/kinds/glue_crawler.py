@@ -2,7 +2,7 @@
 
 from pydantic import Field
 
-from generator.kinds.base import Export, Icon, Kind, Props, SecureDefault, Slot
+from generator.kinds.base import KEYS_ROTATE, Export, Icon, Kind, Props, SecureDefault, Slot
 
 
 class GlueCrawlerProps(Props):
@@ -62,7 +62,7 @@ class GlueCrawler(Kind):
             },
             "Glue security configurations encrypt S3 output, CloudWatch logs and bookmarks.",
         ),
-        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
+        KEYS_ROTATE,
     )
     slots = {
         "s3_targets": Slot(

@@ -11,6 +11,8 @@ from pydantic import Field
 
 from generator.kinds.base import (
     ANY,
+    KEYS_ROTATE,
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
     AppFile,
     Export,
     Icon,
@@ -93,11 +95,7 @@ class GlueJob(Kind):
             },
             "Glue security configurations encrypt S3 output, CloudWatch logs and bookmarks.",
         ),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
-        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
+        KEYS_ROTATE,
     )
     app_files = (AppFile("glue/{id}/{script}.py", "app/{folder}/{script}.py.j2"),)

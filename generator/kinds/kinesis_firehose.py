@@ -2,7 +2,16 @@
 
 from pydantic import Field
 
-from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault, Slot
+from generator.kinds.base import (
+    ANY,
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    Slot,
+)
 
 
 class FirehoseProps(Props):
@@ -34,11 +43,7 @@ class KinesisFirehose(Kind):
             },
             "Delivery streams encrypt at rest and log delivery errors.",
         ),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     template = "kinds/kinesis_firehose.py.j2"
     imports = (

@@ -2,7 +2,16 @@
 
 from pydantic import Field
 
-from generator.kinds.base import ANY, AppFile, Export, Icon, Kind, Props, SecureDefault, app_code
+from generator.kinds.base import (
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
+    AppFile,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    app_code,
+)
 
 
 class LambdaProps(Props):
@@ -34,11 +43,7 @@ class LambdaFunction(Kind):
             {"TracingConfig": {"Mode": "Active"}},
             "Functions trace with X-Ray.",
         ),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     template = "kinds/lambda_function.py.j2"
     imports = (

@@ -5,7 +5,7 @@ one task, in the order the flows are listed, and each flow's connector attaches
 a policy of its own to the execution role with exactly what that task calls.
 The environment runs in two private subnets of a VPC with outbound access, so
 the VPC needs NAT gateways.
-A connector to a new target kind comes with templates/app/mwaa/task_<kind>.py.j2,
+A connector to a new target kind comes with templates/app/mwaa_environment/task_<kind>.py.j2,
 the code of its task.
 """
 
@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import Field
 
 from generator.kinds.base import (
-    ANY,
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
     AppFile,
     Export,
     Icon,
@@ -125,10 +125,6 @@ class MwaaEnvironment(Kind):
             },
             "Airflow keeps its web server private and sends every log type to CloudWatch.",
         ),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     app_files = (AppFile("mwaa/{id}/{id}_pipeline.py", "app/{folder}/dag.py.j2"),)

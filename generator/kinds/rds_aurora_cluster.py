@@ -19,7 +19,18 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault, Slot, component_ref
+from generator.kinds.base import (
+    ANY,
+    KEYS_ROTATE,
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    Slot,
+    component_ref,
+)
 
 
 class AuroraClusterProps(Props):
@@ -110,12 +121,8 @@ class RdsAuroraCluster(Kind):
             {"PubliclyAccessible": False, "MonitoringInterval": ANY, "MonitoringRoleArn": ANY},
             "Instances are private and have Enhanced Monitoring (T32).",
         ),
-        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
+        KEYS_ROTATE,
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     template = "kinds/rds_aurora_cluster.py.j2"
     imports = (

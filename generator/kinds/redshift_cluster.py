@@ -11,7 +11,8 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from generator.kinds.base import (
-    ANY,
+    KEYS_ROTATE,
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
     AppFile,
     ArrayWith,
     Export,
@@ -131,12 +132,8 @@ class RedshiftCluster(Kind):
             },
             "Clients must connect with TLS.",
         ),
-        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
-        SecureDefault(
-            "AWS::Logs::LogGroup",
-            {"RetentionInDays": ANY, "KmsKeyId": ANY},
-            "Log groups expire and are encrypted with a customer-managed key.",
-        ),
+        KEYS_ROTATE,
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     app_files = (AppFile("sql/{id}/{sql}.sql", "app/{folder}/{sql}.sql.j2", when="sql"),)
     slots = {

@@ -11,7 +11,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import ANY, ArrayWith, Export, Icon, Kind, Props, SecureDefault
+from generator.kinds.base import (
+    ANY,
+    KEYS_ROTATE,
+    ArrayWith,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+)
 
 
 class S3BucketProps(Props):
@@ -80,5 +89,5 @@ class S3Bucket(Kind):
             },
             "Bucket policies deny requests that do not use TLS.",
         ),
-        SecureDefault("AWS::KMS::Key", {"EnableKeyRotation": True}, "Keys rotate yearly."),
+        KEYS_ROTATE,
     )

@@ -44,8 +44,21 @@ class SlotFill:
     flow: ActiveFlow
     other: ActiveComponent
 
-    def __str__(self) -> str:
-        return self.expression
+
+# What every stack module imports: its classes, and the Aspect in templates/aspects.py.j2.
+BASE_IMPORTS = (
+    "from constructs import Construct",
+    "from constructs import IConstruct",
+    "import jsii",
+    "from aws_cdk import Aspects",
+    "from aws_cdk import CfnResource",
+    "from aws_cdk import IAnyProducer",
+    "from aws_cdk import IAspect",
+    "from aws_cdk import IResolveContext",
+    "from aws_cdk import Lazy",
+    "from aws_cdk import Stack",
+    "from pathlib import Path",
+)
 
 
 def flow_context(flow: ActiveFlow) -> dict:
@@ -108,22 +121,9 @@ def shared_needed(resolved: Resolved) -> list[str]:
 
 def _imports(resolved: Resolved) -> list[str]:
     """Every import the active kinds and connectors may use; ruff prunes and sorts them."""
-    statements: set[str] = {
-        "from constructs import Construct",
-        "from constructs import IConstruct",
-        "import jsii",
-        "from aws_cdk import Aspects",
-        "from aws_cdk import CfnResource",
-        "from aws_cdk import IAnyProducer",
-        "from aws_cdk import IAspect",
-        "from aws_cdk import IResolveContext",
-        "from aws_cdk import Lazy",
-        "from aws_cdk import Stack",
-    }
+    statements: set[str] = set(BASE_IMPORTS)
     for comp in resolved.components:
         statements.update(comp.kind.imports)
-        if comp.kind.app_files:
-            statements.add("from pathlib import Path")
     for flow in resolved.flows:
         statements.update(flow.connector.imports)
     for name in shared_needed(resolved):

@@ -6,21 +6,21 @@ import re
 from functools import cache
 
 IMPORTED = re.compile(r"^from \S+ import (\S+)(?: as (\S+))?$|^import (\S+)(?: as (\S+))?$")
-ALWAYS = frozenset(
-    {
-        "Construct", "IConstruct", "Stack", "Path", "APP_CODE", "Aspects", "CfnResource",
-        "IAnyProducer", "IAspect", "IResolveContext", "Lazy", "PruneImpliedDependsOn",
-    }
-)  # fmt: skip
+# The module's own top-level names besides the component classes and the stack.
+MODULE_NAMES = frozenset(
+    {"APP_CODE", "PruneImpliedDependsOn", "_DependsOnNotImplied", "_references"}
+)
 
 
 @cache
 def _imported() -> frozenset[str]:
     from generator.connectors import all_connectors
     from generator.kinds import all_kinds
+    from generator.render.code import BASE_IMPORTS
     from generator.render.shared import SHARED
 
-    lines = [line for kind in all_kinds().values() for line in kind.imports]
+    lines = list(BASE_IMPORTS)
+    lines += [line for kind in all_kinds().values() for line in kind.imports]
     lines += [line for c in all_connectors().values() for line in c.imports]
     lines += [line for s in SHARED.values() for line in s.imports]
     names = set()
@@ -32,4 +32,4 @@ def _imported() -> frozenset[str]:
 
 
 def taken_names(stack_class: str) -> frozenset[str]:
-    return ALWAYS | _imported() | {stack_class}
+    return MODULE_NAMES | _imported() | {stack_class}
