@@ -5,8 +5,10 @@ from generator.kinds.base import Connector
 CONNECTOR = Connector(
     source="dms.endpoint",
     target="rds.aurora_cluster",
-    doc="the endpoint logs in with the cluster's secret, which its role may read",
+    doc=(
+        "the endpoint logs in as a database user of its own (dms_user, with CONNECT and CREATE"
+        " on the database), whose secret its role may read"
+    ),
     expression="connectors/dms_endpoint__rds_aurora_cluster.py.j2",
     fills=("source", "secret"),
-    wiring="connectors/dms_endpoint__rds_aurora_cluster.wiring.py.j2",
 )

@@ -6,11 +6,12 @@ CONNECTOR = Connector(
     source="external.database",
     target="dms.endpoint",
     doc=(
-        "the endpoint connects with the database's host, port, name and credentials, given as"
-        " stack parameters (the password NoEcho)"
+        "the endpoint reaches the database at a host, port and database name given as stack"
+        " parameters, in the database's SSL mode, and logs in with a generated password it keeps"
+        " in Secrets Manager"
     ),
     expression="connectors/external_database__dms_endpoint.py.j2",
-    fills=("target", "connection"),
+    fills=("target", "login"),
     imports=("from aws_cdk import CfnParameter",),
     evidence="none",
 )

@@ -2,24 +2,28 @@
 
 An endpoint is configuration, not a server: the engine, where the database
 is and how to log in. All of that is a property of the database, so the
-connector from or to the database fills it, as CfnEndpoint keyword
-arguments, in one of two slots:
+connector from or to the database fills one of two slots:
 
-- connection: clear-text details (host, port, user, password), for a
-  database outside AWS whose details are stack parameters;
 - secret: for a database in AWS whose Secrets Manager secret holds the host,
   port, user and password, a function from the role DMS assumes to read the
-  secret to the keyword arguments. The endpoint creates that role
-  (`secret_access`); the connector grants it read access to that secret only.
+  secret to the CfnEndpoint keyword arguments; the connector grants the role
+  read access to that secret only;
+- login: for a database outside AWS, its engine, SSL mode, CA certificate,
+  host, port, database and user (stack parameters). The endpoint then keeps
+  the login in a secret of its own, encrypted with its own KMS key, with a
+  password Secrets Manager generates, so no password is ever typed into a
+  parameter. (An external database deploys nothing, so the login is the
+  endpoint's.)
 
-A pattern fills exactly one of them.
+Either way the endpoint creates the role (`secret_access`), and no credential
+is ever a clear-text property of the endpoint.
 """
 
 from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import Export, Icon, Kind, Props, Slot
+from generator.kinds.base import ANY, KEYS_ROTATE, Export, Icon, Kind, Props, SecureDefault, Slot
 
 
 class DmsEndpointProps(Props):
@@ -32,8 +36,8 @@ class DmsEndpoint(Kind):
     name = "dms.endpoint"
     title = "DMS endpoint"
     doc = (
-        "A DMS source or target endpoint; its engine and connection come from the database it "
-        "connects to, through a Secrets Manager secret and an IAM role where the database has one."
+        "A DMS source or target endpoint; its engine, SSL mode and login come from the database "
+        "it connects to, through that database's Secrets Manager secret and an IAM role."
     )
     icon = Icon("diagrams.aws.database", "DatabaseMigrationService")
     resource_types = ("AWS::DMS::Endpoint",)
@@ -41,33 +45,58 @@ class DmsEndpoint(Kind):
     imports = (
         "from aws_cdk import aws_dms as dms",
         "from aws_cdk import aws_iam as iam",
+        "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import aws_secretsmanager as secretsmanager",
+        "from aws_cdk import Acknowledgment",
+        "from aws_cdk import Validations",
         "from collections.abc import Callable",
     )
     props = DmsEndpointProps
-    supporting_types = ("AWS::IAM::Role", "AWS::IAM::Policy")
+    supporting_types = (
+        "AWS::IAM::Role",
+        "AWS::IAM::Policy",
+        "AWS::SecretsManager::Secret",
+        "AWS::KMS::Key",
+    )
     exports = {
         "endpoint": Export("dms.CfnEndpoint", "the endpoint"),
-        "secret_access": Export(
-            "iam.Role | None", "the role DMS assumes to read the database's secret, if any"
+        "secret_access": Export("iam.Role", "the role DMS assumes to read the database's secret"),
+        "login": Export(
+            "secretsmanager.Secret | None",
+            "the login it keeps for a database outside AWS (host, port, user, generated password)",
         ),
     }
     slots = {
-        "connection": Slot(
-            "CfnEndpoint keyword arguments with a database's engine, host, port and credentials",
-            kwargs=True,
-        ),
         "secret": Slot(
             "CfnEndpoint keyword arguments for a database whose Secrets Manager secret holds "
             "its host, port, user and password, given the role DMS assumes to read it",
             "Callable[[iam.IRole], dict]",
         ),
+        "login": Slot(
+            "a database outside AWS: engine_name, ssl_mode, certificate_arn (verify modes), "
+            "server_name, port, database_name and username",
+            "dict",
+        ),
     }
+    secure_defaults = (
+        SecureDefault(
+            "AWS::DMS::Endpoint",
+            {"SslMode": ANY},
+            "Endpoints say how they encrypt the connection.",
+        ),
+        SecureDefault(
+            "AWS::SecretsManager::Secret",
+            {"KmsKeyId": ANY},
+            "Logins are encrypted with a customer-managed key.",
+        ),
+        KEYS_ROTATE,
+    )
 
     @classmethod
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:
-        if filled.get("connection", 0) + filled.get("secret", 0) != 1:
+        if filled.get("login", 0) + filled.get("secret", 0) != 1:
             return (
-                "needs exactly one flow that gives its connection: from an external.database "
-                "(connection details) or to a database whose secret it reads"
+                "needs exactly one flow that gives its login: from an external.database or to a "
+                "database whose secret it reads"
             )
         return None

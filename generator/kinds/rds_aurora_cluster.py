@@ -13,6 +13,12 @@ VPC's private subnets, which reaches Secrets Manager through the NAT gateway.
 A VPC without one gets no rotation (acknowledged), since only one Secrets
 Manager endpoint per VPC can serve its private DNS name and the VPC kind owns
 neither.
+
+Clients get database users of their own, not the admin: `login(username,
+reader)` makes a secret for the user and a custom resource whose function
+(application code, `lambda/<id>_logins/`) creates the user through the RDS
+Data API, with CONNECT and CREATE on the database. The DMS target endpoint
+logs in this way, as the DMS documentation recommends.
 """
 
 from typing import Literal
@@ -23,6 +29,7 @@ from generator.kinds.base import (
     ANY,
     KEYS_ROTATE,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    AppFile,
     Export,
     Icon,
     Kind,
@@ -99,11 +106,21 @@ class RdsAuroraCluster(Kind):
         "AWS::Serverless::Application",
         "AWS::IAM::Role",
         "AWS::IAM::Policy",
+        "AWS::Lambda::Function",
+        "Custom::DatabaseLogin",
     )
     needs = ("logs_key",)
     exports = {
         "cluster": Export("rds.DatabaseCluster", "the cluster"),
         "secret": Export("secretsmanager.ISecret", "the admin secret: host, port, user, password"),
+        "logins": Export(
+            "dict[str, secretsmanager.ISecret]", "the secrets of the database users login() made"
+        ),
+        "login": Export(
+            "Callable[[str, iam.IGrantable], secretsmanager.ISecret]",
+            "login(username, reader): a database user of its own for a client (not the admin), "
+            "created through the Data API; its secret, which reader may read",
+        ),
     }
     secure_defaults = (
         SecureDefault(
@@ -139,7 +156,11 @@ class RdsAuroraCluster(Kind):
         "from aws_cdk import Fn",
         "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
+        "from aws_cdk import CustomResource",
+        "from aws_cdk import aws_lambda as lambda_",
+        "from collections.abc import Callable",
     )
+    app_files = (AppFile("lambda/{id}_logins/index.py", "app/{folder}/logins.py.j2"),)
     props = AuroraClusterProps
     slots = {
         "s3_import_buckets": Slot(
