@@ -106,10 +106,15 @@ class ActiveFlow:
     source: ActiveComponent
     target: ActiveComponent
     connector: Connector
+    props: Props
 
     @property
     def label(self) -> str:
         return f"{self.number}. {self.spec.label}"
+
+    @property
+    def type(self) -> str:
+        return self.spec.type
 
 
 @dataclass
@@ -332,24 +337,18 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
                 expected=f"one of: {', '.join(group_ids) or 'no groups declared'}",
                 suggestion=did_you_mean(comp.group, group_ids),
             )
-        try:
-            referenced = references(comp.props)
-        except ValueError as exc:
-            raise source.error(loc + ("props",), str(exc)) from None
-        for name in referenced:
-            if name not in declared:
-                raise source.error(
-                    loc + ("props",),
-                    f"props refer to unknown parameter '{name}'",
-                    suggestion=did_you_mean(name, declared),
-                )
-        _validate_props(source, loc, kinds[comp.id], substitute(comp.props, defaults))
+        _check_parameters(source, loc, comp.props, declared)
+        _validate_props(
+            source, loc, kinds[comp.id].props, substitute(comp.props, defaults),
+            f"kind {comp.kind}",
+        )  # fmt: skip
         condition(loc, comp.when)
 
     for index, comp in enumerate(spec.components):
         props = _validate_props(
-            source, ("components", index), kinds[comp.id], substitute(comp.props, defaults)
-        )
+            source, ("components", index), kinds[comp.id].props,
+            substitute(comp.props, defaults), f"kind {comp.kind}",
+        )  # fmt: skip
         for name, target in props.references().items():
             allowed = kinds[comp.id].props.reference_fields()[name].kinds
             loc = ("components", index, "props", name)
@@ -402,6 +401,11 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
                 f"{source_kind.module_name()}__{target_kind.module_name()}.py",
             )
         condition(loc, flow.when)
+        _check_parameters(source, loc, flow.props, declared)
+        connector = find_connector(source_kind.name, target_kind.name)
+        _validate_props(
+            source, loc, connector.props, substitute(flow.props, defaults), _owner(connector)
+        )
         key = (flow.source, flow.target, flow.when)
         if key in seen_flows:
             raise source.error(
@@ -453,17 +457,39 @@ def _unique(source: Source, section: str, ids: list[str]) -> list[str]:
     return ids
 
 
-def _validate_props(source: Source, loc: tuple, kind: type[Kind], props: dict) -> Props:
+def _check_parameters(source: Source, loc: tuple, props: dict, declared) -> None:
+    """Props may name parameters ({{ name }}); each must be declared."""
     try:
-        return kind.props.model_validate(props)
+        referenced = references(props)
+    except ValueError as exc:
+        raise source.error(loc + ("props",), str(exc)) from None
+    for name in referenced:
+        if name not in declared:
+            raise source.error(
+                loc + ("props",),
+                f"props refer to unknown parameter '{name}'",
+                suggestion=did_you_mean(name, declared),
+            )
+
+
+def _owner(connector: Connector) -> str:
+    return f"flows from {connector.source} to {connector.target}"
+
+
+def _validate_props(
+    source: Source, loc: tuple, model: type[Props], props: dict, owner: str
+) -> Props:
+    """props checked against a kind's (or a connector's) model; owner names it in errors."""
+    try:
+        return model.model_validate(props)
     except ValidationError as exc:
         error = exc.errors()[0]
         field_loc = loc + ("props",) + tuple(error["loc"])
-        allowed = list(kind.props.model_fields)
+        allowed = list(model.model_fields)
         if error["type"] == "extra_forbidden":
             raise source.error(
                 field_loc,
-                f"unknown prop '{error['loc'][-1]}' for kind {kind.name}",
+                f"unknown prop '{error['loc'][-1]}' for {owner}",
                 expected=f"one of: {', '.join(allowed) or 'no props'}",
                 suggestion=did_you_mean(str(error["loc"][-1]), allowed),
             ) from None
@@ -484,8 +510,9 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
         if active(("components", index)):
             kind = pattern.kinds[comp.id]
             props = _validate_props(
-                source, ("components", index), kind, substitute(comp.props, values)
-            )
+                source, ("components", index), kind.props, substitute(comp.props, values),
+                f"kind {kind.name}",
+            )  # fmt: skip
             components[comp.id] = ActiveComponent(spec=comp, kind=kind, props=props)
     for index, comp in enumerate(spec.components):
         if comp.id not in components:
@@ -507,7 +534,11 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
             connector = find_connector(src.kind.name, dst.kind.name)
             assert connector is not None  # checked at load time
             _meets_requirements(source, ("flows", index), connector, src, dst)
-            flows.append(ActiveFlow(len(flows) + 1, flow, src, dst, connector))
+            props = _validate_props(
+                source, ("flows", index), connector.props, substitute(flow.props, values),
+                _owner(connector),
+            )  # fmt: skip
+            flows.append(ActiveFlow(len(flows) + 1, flow, src, dst, connector, props))
 
     slots: dict[str, dict[str, list[ActiveFlow]]] = {cid: {} for cid in components}
     for flow in flows:

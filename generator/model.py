@@ -116,6 +116,17 @@ class Flow(Strict):
     label: str = Field(pattern=LABEL)
     explain: str | None = Field(None, description="a sentence for the teaching page")
     when: str | None = None
+    type: Literal["data", "control"] = Field(
+        "data",
+        description=(
+            "data: the arrow runs the way data moves; control: a call or trigger (a schedule "
+            "starting a job, a crawler reading a bucket), drawn dashed"
+        ),
+    )
+    props: dict[str, Any] = Field(
+        default_factory=dict,
+        description="settings of this one flow, as its connector defines them (a query to run)",
+    )
 
 
 # Topic ids of the notes' TOPICS.md, each checked against generator/topics.py.

@@ -49,3 +49,18 @@ def test_png_and_svg_are_real_images():
     drawn = render(resolved)
     assert drawn.png.startswith(b"\x89PNG\r\n\x1a\n")
     assert drawn.svg.lstrip().startswith("<?xml") and "<svg" in drawn.svg
+
+
+def test_control_flows_are_dashed_and_data_flows_solid(tmp_path):
+    path = tmp_path / "calls.yaml"
+    path.write_text(
+        "id: calls\ntitle: Calls\nsummary: For the test.\ncategory: analytics\ntopics: [T12]\n"
+        "components: [{id: lake, kind: s3.bucket}, {id: crawler, kind: glue.crawler},"
+        " {id: catalog, kind: glue.database, props: {database_name: lake}}]\n"
+        "flows: [{from: crawler, to: lake, label: reads, type: control},"
+        " {from: crawler, to: catalog, label: tables}]\n"
+        "teaching: {when_to_use: [x], alternatives: [{instead: y, why_not: z}], key_facts: [k]}\n"
+    )
+    dot = render(load(path).resolve()).dot
+    edges = dict(re.findall(r'label="\d+\. (\w+)"[^\]]*style="?(\w+)"?', dot))
+    assert edges == {"reads": "dashed", "tables": "solid"}, dot

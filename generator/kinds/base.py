@@ -317,7 +317,9 @@ class Connector:
     target plus the grant to read it), or neither (a flow from an external
     actor, which deploys nothing). evidence: what the agreement check must find
     in the template: a reference between the two components' resources, or
-    nothing (a flow that deploys nothing).
+    nothing (a flow that deploys nothing). props: what one flow of this pair
+    may set (the query a state machine's step runs), validated like a kind's
+    props and given to the templates as flow.props; none by default.
     """
 
     source: str
@@ -329,6 +331,7 @@ class Connector:
     imports: tuple[str, ...] = ()
     evidence: Literal["reference", "none"] = "reference"
     requires: dict[str, dict[str, Any]] = field(default_factory=dict)
+    props: type[Props] = Props
 
     def __post_init__(self) -> None:
         if (self.expression is None) != (self.fills is None):

@@ -108,7 +108,10 @@ def build_graph(resolved: Resolved):
                 add_group(group)
         for flow in resolved.flows:
             if flow.source.id in nodes and flow.target.id in nodes:
-                nodes[flow.source.id] >> Edge(label=flow.label) >> nodes[flow.target.id]
+                # A call or trigger (control) is dashed; data moves along solid arrows.
+                style = "dashed" if flow.type == "control" else "solid"
+                edge = Edge(label=flow.label, style=style)
+                nodes[flow.source.id] >> edge >> nodes[flow.target.id]
     return diagram
 
 
