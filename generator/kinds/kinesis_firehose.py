@@ -24,7 +24,8 @@ class KinesisFirehose(Kind):
     name = "kinesis.firehose"
     title = "Data Firehose"
     doc = (
-        "A Firehose delivery stream to S3, GZIP-compressed, Hive-style date partitions, "
+        "A Firehose delivery stream to S3, GZIP-compressed, one Hive-style partition a day "
+        "(dt=YYYY-MM-DD), "
         "delivery errors logged to a log group it makes, encrypted with the stack's logs key."
     )
     icon = Icon("diagrams.aws.analytics", "KinesisDataFirehose")
