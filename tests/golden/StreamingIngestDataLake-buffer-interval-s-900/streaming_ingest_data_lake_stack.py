@@ -100,10 +100,13 @@ class Raw(Construct):
 class Firehose(Construct):
     """Delivery stream (kinesis.firehose). A Firehose delivery stream to S3,
     GZIP-compressed, one Hive-style partition a day (dt=YYYY-MM-DD), delivery errors
-    logged to a log group it makes, encrypted with the stack's logs key.
+    logged to a log group it makes, encrypted with the stack's logs key, and a role
+    with only the S3 permissions Firehose documents for its destination, on the
+    prefixes it writes (no deletes).
 
     Attributes:
         stream: the delivery stream
+        role: the role Firehose delivers as
     """
 
     def __init__(
@@ -116,7 +119,8 @@ class Firehose(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
-        # Delivery errors (a record that cannot be written or transformed) are logged here.
+        # Delivery errors (a record that cannot be written or transformed) are logged here, kept
+        # 30 days and deleted with the stack (props log_retention_days, log_removal).
         self.logs = logs.LogGroup(
             self,
             "Logs",
@@ -124,12 +128,55 @@ class Firehose(Construct):
             encryption_key=logs_key,
             removal_policy=RemovalPolicy.DESTROY,
         )
+        # The role Firehose delivers as, with the S3 destination permissions Firehose documents and
+        # nothing else:
+        # https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html
+        # CDK's S3 destination would add the bucket's grant_read_write, with s3:DeleteObject*, to
+        # any role it can change, so it gets this role as one it cannot change.
+        self.role = iam.Role(
+            self,
+            "Role",
+            assumed_by=iam.ServicePrincipal("firehose.amazonaws.com"),
+            description="Delivery role of Delivery stream",
+        )
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"],
+                resources=[destination_bucket.bucket_arn],
+            )
+        )
+        # Objects only under the two prefixes it writes: records, and records it could not deliver.
+        objects = ["events/*", "errors/*"]
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"],
+                resources=[destination_bucket.arn_for_objects(key) for key in objects],
+            )
+        )
+        for key in objects:
+            Validations.of(self.role).acknowledge(
+                Acknowledgment(
+                    id="AwsSolutions::AwsSolutions-IAM5"
+                    f"[Resource::<{stack.get_logical_id(destination_bucket.node.default_child)}.Arn>/{key}]",
+                    reason=(
+                        "Firehose names each object it writes under its prefix (date "
+                        "folders and a generated name); the role may write there, "
+                        "with the actions Firehose documents and no delete, and "
+                        "nowhere else in the bucket."
+                    ),
+                )
+            )
+        # Firehose writes to the log stream CDK makes in the group for the destination.
+        self.role.add_to_policy(
+            iam.PolicyStatement(actions=["logs:PutLogEvents"], resources=[self.logs.log_group_arn])
+        )
         self.stream = firehose.DeliveryStream(
             self,
             "Stream",
             encryption=firehose.StreamEncryption.aws_owned_key(),
             destination=firehose.S3Bucket(
                 destination_bucket,
+                role=self.role.without_policy_updates(),
                 buffering_interval=Duration.seconds(900),
                 buffering_size=Size.mebibytes(64),
                 compression=firehose.Compression.GZIP,
@@ -140,6 +187,12 @@ class Firehose(Construct):
                 logging_config=firehose.EnableLogging(self.logs),
             ),
         )
+        # The stream starts delivering once the role's permissions exist.
+        self.stream.node.add_dependency(self.role)
+        # CDK adds the destination's log stream to the group; it goes, or stays, with the group.
+        for log_stream in self.logs.node.children:
+            if isinstance(log_stream, logs.LogStream):
+                log_stream.apply_removal_policy(RemovalPolicy.DESTROY)
         # The L2 always adds a region-to-CIDR mapping for destinations inside a VPC.
         # This stream has none, and an unreferenced mapping is a template warning (W7001).
         stack.node.try_remove_child("@aws-cdk--aws-kinesisfirehose.CidrBlocks")
@@ -168,7 +221,7 @@ class Catalog(Construct):
 class Crawler(Construct):
     """Partition crawler (glue.crawler). A Glue crawler over S3 paths that adds new
     partitions and tables to a catalog database; least-privilege role, CloudWatch
-    logs encrypted with its own KMS key.
+    logs in a log group it makes, kept 30 days and encrypted with its own KMS key.
 
     Attributes:
         crawler: the crawler
@@ -185,20 +238,58 @@ class Crawler(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
-        # Glue names a crawler's log groups /aws-glue/crawlers..., and encrypts them with this
-        # key through the crawler's security configuration.
-        log_groups = stack.format_arn(
-            service="logs",
-            resource="log-group",
-            resource_name="/aws-glue/crawlers*",
-            arn_format=ArnFormat.COLON_RESOURCE_NAME,
-        )
         self.key = kms.Key(
             self,
             "Key",
             description="Logs of the Glue crawler Partition crawler",
             enable_key_rotation=True,
         )
+        # Only what a crawler does: read the catalog database's tables and partitions, write what
+        # it finds, and log. Read access to each crawled bucket is added by its flow.
+        self.role = iam.Role(
+            self,
+            "Role",
+            assumed_by=iam.ServicePrincipal("glue.amazonaws.com"),
+            description="Role of the Glue crawler Partition crawler",
+        )
+        # All three kinds of data a crawler can touch are encrypted: its logs and bookmarks with
+        # the key, anything it writes to S3 with SSE-S3. The name is fixed because Glue names the
+        # crawler's log group after it.
+        security_name = f"{stack.stack_name}-crawler"
+        self.security = glue.SecurityConfiguration(
+            self,
+            "Security",
+            security_configuration_name=security_name,
+            cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
+            job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
+            s3_encryption=glue.S3Encryption.s3_managed(),
+        )
+        # With a security configuration, Glue writes a crawler's logs to one group per role and
+        # configuration, /aws-glue/crawlers-role<role path><role name>-<configuration> (the role's
+        # path is /), one stream per crawler. It is made here first, with a retention and the key,
+        # so that the logs expire and the role may write this group and no other.
+        # Source: AWS documents no name for it; its pages say only that a crawler's security
+        # configuration encrypts its logs:
+        # https://docs.aws.amazon.com/glue/latest/dg/encryption-security-configuration.html
+        # The name is the one public infrastructure code creates and grants for encrypted crawlers,
+        # e.g. cds-snc/data-lake, terragrunt/aws/glue/locals.tf:
+        # "/aws-glue/crawlers-role${role.path}${role.name}-${security_configuration}".
+        log_name = f"/aws-glue/crawlers-role/{self.role.role_name}-{security_name}"
+        self.logs = logs.LogGroup(
+            self,
+            "Logs",
+            log_group_name=log_name,
+            encryption_key=self.key,
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=RemovalPolicy.DESTROY,
+        )
+        log_arn = stack.format_arn(
+            service="logs",
+            resource="log-group",
+            resource_name=log_name,
+            arn_format=ArnFormat.COLON_RESOURCE_NAME,
+        )
+        # CloudWatch Logs encrypts and decrypts this one group with the key on Glue's behalf.
         self.key.add_to_resource_policy(
             iam.PolicyStatement(
                 principals=[iam.ServicePrincipal(f"logs.{stack.region}.amazonaws.com")],
@@ -210,35 +301,13 @@ class Crawler(Construct):
                     "kms:Describe*",
                 ],
                 resources=["*"],
-                conditions={"ArnLike": {"kms:EncryptionContext:aws:logs:arn": log_groups}},
+                conditions={"ArnEquals": {"kms:EncryptionContext:aws:logs:arn": log_arn}},
             )
         )
-        # All three kinds of data a crawler can touch are encrypted: its logs and bookmarks with
-        # the key, anything it writes to S3 with SSE-S3.
-        self.security = glue.SecurityConfiguration(
-            self,
-            "Security",
-            cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
-            job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
-            s3_encryption=glue.S3Encryption.s3_managed(),
-        )
-        # Only what a crawler does: read the catalog database's tables and partitions, write what
-        # it finds, and log. Read access to each crawled bucket is added by its flow.
-        self.role = iam.Role(
-            self,
-            "Role",
-            assumed_by=iam.ServicePrincipal("glue.amazonaws.com"),
-            description="Role of the Glue crawler Partition crawler",
-        )
+        self.logs.grant_write(self.role)
         self.role.add_to_policy(
             iam.PolicyStatement(
-                actions=[
-                    "logs:CreateLogGroup",
-                    "logs:CreateLogStream",
-                    "logs:PutLogEvents",
-                    "logs:AssociateKmsKey",
-                ],
-                resources=[log_groups, f"{log_groups}:*"],
+                actions=["logs:CreateLogGroup", "logs:AssociateKmsKey"], resources=[log_arn]
             )
         )
         self.role.add_to_policy(
@@ -247,19 +316,6 @@ class Crawler(Construct):
                 resources=[self.key.key_arn],
             )
         )
-        for log_group in ["/aws-glue/crawlers*", "/aws-glue/crawlers*:*"]:
-            Validations.of(self.role).acknowledge(
-                Acknowledgment(
-                    id="AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:"
-                    f"<AWS::Region>:<AWS::AccountId>:log-group:{log_group}]",
-                    reason=(
-                        "Glue names a crawler's log group after its role and security"
-                        " configuration (/aws-glue/crawlers-role/...), and its "
-                        "streams after the run; the prefix is as narrow as Glue "
-                        "allows."
-                    ),
-                )
-            )
         self.crawler = glue.CfnCrawler(
             self,
             "Crawler",
@@ -282,6 +338,8 @@ class Crawler(Construct):
                 }
             ),
         )
+        # The group exists before the crawler can first run.
+        self.crawler.node.add_dependency(self.logs)
 
 
 class Results(Construct):
@@ -505,28 +563,6 @@ class StreamingIngestDataLakeStack(Stack):
         # Analysts workgroup (athena.workgroup)
         self.analysts = Analysts(self, "Analysts", results_bucket=self.results.bucket)
 
-        # Flow 2. buffered delivery: firehose -> raw
-        # CDK's S3 destination gives the stream's role read and write on the bucket
-        # (bucket.grant_read_write): that grant's actions and object ARNs, on this one bucket.
-        for evidence in [
-            "Action::s3:Abort*",
-            "Action::s3:DeleteObject*",
-            "Action::s3:GetBucket*",
-            "Action::s3:GetObject*",
-            "Action::s3:List*",
-            f"Resource::<{self.get_logical_id(self.raw.bucket.node.default_child)}.Arn>/*",
-        ]:
-            Validations.of(self.firehose.stream).acknowledge(
-                Acknowledgment(
-                    id=f"AwsSolutions::AwsSolutions-IAM5[{evidence}]",
-                    reason=(
-                        "Firehose's S3 destination role, as CDK grants it: read and "
-                        "write on the one bucket it delivers to, every object key "
-                        "under it."
-                    ),
-                )
-            )
-
         # Flow 3. crawls new folders: crawler -> raw
         self.crawler.role.add_to_policy(
             iam.PolicyStatement(actions=["s3:ListBucket"], resources=[self.raw.bucket.bucket_arn])
@@ -614,9 +650,9 @@ class StreamingIngestDataLakeStack(Stack):
                 "<AWS::Region>:<AWS::AccountId>:table/"
                 f"<{self.get_logical_id(self.catalog.database.node.default_child)}>/*]",
                 reason=(
-                    "Queries may read any table of this one database; crawlers "
-                    "add the tables after deployment, so their names are not "
-                    "known to the stack."
+                    "Queries may read any table of this one database, including "
+                    "tables added after deployment (by a crawler, or CREATE TABLE"
+                    " in Athena), whose names the stack cannot know."
                 ),
             )
         )

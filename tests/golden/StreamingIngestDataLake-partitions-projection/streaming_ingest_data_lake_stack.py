@@ -98,10 +98,13 @@ class Raw(Construct):
 class Firehose(Construct):
     """Delivery stream (kinesis.firehose). A Firehose delivery stream to S3,
     GZIP-compressed, one Hive-style partition a day (dt=YYYY-MM-DD), delivery errors
-    logged to a log group it makes, encrypted with the stack's logs key.
+    logged to a log group it makes, encrypted with the stack's logs key, and a role
+    with only the S3 permissions Firehose documents for its destination, on the
+    prefixes it writes (no deletes).
 
     Attributes:
         stream: the delivery stream
+        role: the role Firehose delivers as
     """
 
     def __init__(
@@ -114,7 +117,8 @@ class Firehose(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
-        # Delivery errors (a record that cannot be written or transformed) are logged here.
+        # Delivery errors (a record that cannot be written or transformed) are logged here, kept
+        # 30 days and deleted with the stack (props log_retention_days, log_removal).
         self.logs = logs.LogGroup(
             self,
             "Logs",
@@ -122,12 +126,55 @@ class Firehose(Construct):
             encryption_key=logs_key,
             removal_policy=RemovalPolicy.DESTROY,
         )
+        # The role Firehose delivers as, with the S3 destination permissions Firehose documents and
+        # nothing else:
+        # https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html
+        # CDK's S3 destination would add the bucket's grant_read_write, with s3:DeleteObject*, to
+        # any role it can change, so it gets this role as one it cannot change.
+        self.role = iam.Role(
+            self,
+            "Role",
+            assumed_by=iam.ServicePrincipal("firehose.amazonaws.com"),
+            description="Delivery role of Delivery stream",
+        )
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"],
+                resources=[destination_bucket.bucket_arn],
+            )
+        )
+        # Objects only under the two prefixes it writes: records, and records it could not deliver.
+        objects = ["events/*", "errors/*"]
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:AbortMultipartUpload", "s3:GetObject", "s3:PutObject"],
+                resources=[destination_bucket.arn_for_objects(key) for key in objects],
+            )
+        )
+        for key in objects:
+            Validations.of(self.role).acknowledge(
+                Acknowledgment(
+                    id="AwsSolutions::AwsSolutions-IAM5"
+                    f"[Resource::<{stack.get_logical_id(destination_bucket.node.default_child)}.Arn>/{key}]",
+                    reason=(
+                        "Firehose names each object it writes under its prefix (date "
+                        "folders and a generated name); the role may write there, "
+                        "with the actions Firehose documents and no delete, and "
+                        "nowhere else in the bucket."
+                    ),
+                )
+            )
+        # Firehose writes to the log stream CDK makes in the group for the destination.
+        self.role.add_to_policy(
+            iam.PolicyStatement(actions=["logs:PutLogEvents"], resources=[self.logs.log_group_arn])
+        )
         self.stream = firehose.DeliveryStream(
             self,
             "Stream",
             encryption=firehose.StreamEncryption.aws_owned_key(),
             destination=firehose.S3Bucket(
                 destination_bucket,
+                role=self.role.without_policy_updates(),
                 buffering_interval=Duration.seconds(300),
                 buffering_size=Size.mebibytes(64),
                 compression=firehose.Compression.GZIP,
@@ -138,6 +185,12 @@ class Firehose(Construct):
                 logging_config=firehose.EnableLogging(self.logs),
             ),
         )
+        # The stream starts delivering once the role's permissions exist.
+        self.stream.node.add_dependency(self.role)
+        # CDK adds the destination's log stream to the group; it goes, or stays, with the group.
+        for log_stream in self.logs.node.children:
+            if isinstance(log_stream, logs.LogStream):
+                log_stream.apply_removal_policy(RemovalPolicy.DESTROY)
         # The L2 always adds a region-to-CIDR mapping for destinations inside a VPC.
         # This stream has none, and an unreferenced mapping is a template warning (W7001).
         stack.node.try_remove_child("@aws-cdk--aws-kinesisfirehose.CidrBlocks")
@@ -435,28 +488,6 @@ class StreamingIngestDataLakeStack(Stack):
         # Analysts workgroup (athena.workgroup)
         self.analysts = Analysts(self, "Analysts", results_bucket=self.results.bucket)
 
-        # Flow 2. buffered delivery: firehose -> raw
-        # CDK's S3 destination gives the stream's role read and write on the bucket
-        # (bucket.grant_read_write): that grant's actions and object ARNs, on this one bucket.
-        for evidence in [
-            "Action::s3:Abort*",
-            "Action::s3:DeleteObject*",
-            "Action::s3:GetBucket*",
-            "Action::s3:GetObject*",
-            "Action::s3:List*",
-            f"Resource::<{self.get_logical_id(self.raw.bucket.node.default_child)}.Arn>/*",
-        ]:
-            Validations.of(self.firehose.stream).acknowledge(
-                Acknowledgment(
-                    id=f"AwsSolutions::AwsSolutions-IAM5[{evidence}]",
-                    reason=(
-                        "Firehose's S3 destination role, as CDK grants it: read and "
-                        "write on the one bucket it delivers to, every object key "
-                        "under it."
-                    ),
-                )
-            )
-
         # Flow 6. reads the projection: analysts -> catalog
         self.analysts.users.add_statements(
             iam.PolicyStatement(
@@ -484,9 +515,9 @@ class StreamingIngestDataLakeStack(Stack):
                 "<AWS::Region>:<AWS::AccountId>:table/"
                 f"<{self.get_logical_id(self.catalog.database.node.default_child)}>/*]",
                 reason=(
-                    "Queries may read any table of this one database; crawlers "
-                    "add the tables after deployment, so their names are not "
-                    "known to the stack."
+                    "Queries may read any table of this one database, including "
+                    "tables added after deployment (by a crawler, or CREATE TABLE"
+                    " in Athena), whose names the stack cannot know."
                 ),
             )
         )
