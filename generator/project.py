@@ -47,7 +47,7 @@ from generator.loader import Resolved
 from generator.pyformat import format_files
 from generator.render import code, diagram
 from generator.secure import assertion_source
-from generator.synth import CONTEXT, SynthInput, synth
+from generator.synth import FEATURE_FLAGS, SynthInput, synth
 from generator.templating import render
 
 ANSWERS = ".archgen.json"
@@ -55,9 +55,6 @@ ANSWERS = ".archgen.json"
 # lists a 3.0.0, but it is deprecated and not the `latest` tag.
 CDK_CLI_VERSION = "2.1148.1"
 STACK_NAME_MAX = 128  # CloudFormation's limit on a stack name
-# The feature flags archgen's synth sets, which the project's cdk.json and tests set too;
-# the rest of archgen's context (path and asset metadata) is what the CDK CLI sets itself.
-FEATURE_FLAGS = {key: value for key, value in CONTEXT.items() if not key.startswith("aws:cdk:")}
 # The stack module lives in the project's package, its application code at the project root.
 PROJECT_APP_CODE_ROOT = "Path(__file__).resolve().parent.parent"
 # Python modules a project package must not shadow: what the project itself imports, and

@@ -90,6 +90,23 @@ def template_differences(archgens: dict, projects_: dict) -> list[str]:
     return found
 
 
+def feature_flag_warnings(output: str) -> list[str]:
+    """The CDK CLI's lines about feature flags, such as its warning after `cdk synth`:
+    "84 feature flags are not configured. Run 'cdk flags --unstable=flags' to learn more."
+    (CLI 2.1148.1, printed when cdk.json leaves a flag unset whose default is not the
+    recommended value)."""
+    return [line for line in output.splitlines() if "feature flag" in line.lower()]
+
+
+def test_the_cli_warning_about_unconfigured_feature_flags_is_found():
+    output = (
+        "npm warn config\n"
+        "84 feature flags are not configured. Run 'cdk flags --unstable=flags' to learn more.\n"
+    )
+    assert feature_flag_warnings(output) == [output.splitlines()[1]]
+    assert feature_flag_warnings("Successfully synthesized to cdk.out\n") == []
+
+
 # The comparison itself, fast: it must be able to fail, and say where.
 
 BUCKET = {"Type": "AWS::S3::Bucket", "Properties": {"Versioning": {"Status": "Enabled"}}}
@@ -241,6 +258,7 @@ def test_starter_project_tests_synthesizes_and_matches_archgen(
     synth = ["npx", "cdk", "synth", "--quiet", "--no-notices"]
     output = _run(synth, folder, env)
     assert "end-of-life" not in output.lower(), output  # Node 24, never the system's Node 20
+    assert feature_flag_warnings(output) == []  # cdk.json sets every flag `cdk init` sets
     stack = projects.project_name(folder_name).stack
     template = json.loads((folder / "cdk.out" / f"{stack}.template.json").read_text())
     archgens = archgen_synth[folder_name]
