@@ -140,13 +140,34 @@ def test_missing_and_extra_resources_and_sections_are_named():
 # The end-to-end cases.
 
 
+# What picks the AWS account and Region the CDK CLI resolves (and app.py pins the stack to).
+AWS_SELECTION = (
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_CONFIG_FILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+)
+
+
 def _environment(extra_path: list[Path]) -> dict[str, str]:
-    """This process's environment without the outer pytest's and virtualenv's traces."""
+    """This process's environment without the outer pytest's and virtualenv's traces.
+
+    Nor any AWS account or Region: the CLI synthesizes the stack environment-agnostic,
+    as archgen does, so the two templates compare.
+    """
+    dropped = ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", *AWS_SELECTION)
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("PYTEST_") and key not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")
+        if not key.startswith("PYTEST_") and key not in dropped
     }
+    env["AWS_CONFIG_FILE"] = env["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+    env["AWS_EC2_METADATA_DISABLED"] = "true"  # no credentials from an instance either
     env["PATH"] = os.pathsep.join([*map(str, extra_path), env.get("PATH", "")])
     env["JSII_NODE"] = str(node.node_binary())
     env["JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION"] = "1"
@@ -231,13 +252,11 @@ def archgen_synth(tmp_path_factory) -> dict[str, Synthesized]:
     return {case[0]: result for case, result in zip(CASES, synth_checked(items), strict=True)}
 
 
-@pytest.mark.e2e
-@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
-def test_starter_project_tests_synthesizes_and_matches_archgen(
-    case, tmp_path, venv, cdk_cli, node_tools, archgen_synth
-):
-    folder_name, pattern_id, params = case
-    folder = tmp_path / folder_name
+SYNTH = ["npx", "cdk", "synth", "--quiet", "--no-notices"]
+
+
+def _new_project(folder: Path, pattern_id: str, params: dict, venv: Path, cdk_cli: Path, tools):
+    """`archgen new` into folder, with the shared CLI; the environment to run it in."""
     args = [arg for key, value in params.items() for arg in ("--param", f"{key}={value}")]
     result = CliRunner().invoke(
         cli, ["new", pattern_id, str(folder), *args], catch_exceptions=False
@@ -249,17 +268,34 @@ def test_starter_project_tests_synthesizes_and_matches_archgen(
         "aws-cdk": projects.CDK_CLI_VERSION
     }
     (folder / "node_modules").symlink_to(cdk_cli, target_is_directory=True)
-    env = _environment([venv / "venv" / "bin", node_tools])
+    env = _environment([venv / "venv" / "bin", tools])
     env["npm_config_userconfig"] = str(cdk_cli.parent / "npmrc")
+    return env
+
+
+def _environment_of(folder: Path, stack: str) -> str:
+    """The environment (aws://account/region) the synthesized stack is bound to."""
+    manifest = json.loads((folder / "cdk.out" / "manifest.json").read_text())
+    return manifest["artifacts"][stack]["environment"]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+def test_starter_project_tests_synthesizes_and_matches_archgen(
+    case, tmp_path, venv, cdk_cli, node_tools, archgen_synth
+):
+    folder_name, pattern_id, params = case
+    folder = tmp_path / folder_name
+    env = _new_project(folder, pattern_id, params, venv, cdk_cli, node_tools)
 
     tests = _run(["pytest", "-q", "-p", "no:cacheprovider"], folder, env)
     assert re.fullmatch(r"\d+ passed in .*", tests.strip().splitlines()[-1]), tests  # no skips
 
-    synth = ["npx", "cdk", "synth", "--quiet", "--no-notices"]
-    output = _run(synth, folder, env)
+    output = _run(SYNTH, folder, env)
     assert "end-of-life" not in output.lower(), output  # Node 24, never the system's Node 20
     assert feature_flag_warnings(output) == []  # cdk.json sets every flag `cdk init` sets
     stack = projects.project_name(folder_name).stack
+    assert _environment_of(folder, stack) == "aws://unknown-account/unknown-region"
     template = json.loads((folder / "cdk.out" / f"{stack}.template.json").read_text())
     archgens = archgen_synth[folder_name]
     assert template_differences(archgens.template, template) == []
@@ -267,9 +303,19 @@ def test_starter_project_tests_synthesizes_and_matches_archgen(
 
     # cdk-nag, as `npx cdk synth -c nag=true` runs it, finds what archgen's synth finds.
     (folder / "cdk.out" / "validation-report.json").unlink(missing_ok=True)
-    nag = subprocess.run([*synth, "-c", "nag=true"], cwd=folder, env=env, capture_output=True)
+    nag = subprocess.run([*SYNTH, "-c", "nag=true"], cwd=folder, env=env, capture_output=True)
     report = folder / "cdk.out" / "validation-report.json"
     assert report.is_file(), nag.stderr.decode()
     assert plugin_report(report)[0].get(stack, []) == archgens.findings
     if not archgens.findings:
         assert nag.returncode == 0, nag.stderr.decode()
+
+
+@pytest.mark.e2e
+def test_the_app_pins_the_region_the_cli_resolves(tmp_path, venv, cdk_cli, node_tools):
+    # The CLI sets CDK_DEFAULT_REGION from AWS_REGION (or a --profile's region) and
+    # CDK_DEFAULT_ACCOUNT from credentials, which this machine has none of.
+    folder = tmp_path / "regional"
+    env = _new_project(folder, "streaming-ingest-data-lake", {}, venv, cdk_cli, node_tools)
+    _run(SYNTH, folder, env | {"AWS_REGION": "eu-west-1"})
+    assert _environment_of(folder, "regional") == "aws://unknown-account/eu-west-1"
