@@ -19,7 +19,18 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import Export, Icon, Kind, Props, Slot
+from generator.kinds.base import (
+    ANY,
+    PRICING_CHECKED,
+    Cost,
+    Export,
+    Icon,
+    Kind,
+    Lifecycle,
+    Props,
+    SecureDefault,
+    Slot,
+)
 
 
 class DmsEndpointProps(Props):
@@ -37,6 +48,14 @@ class DmsEndpoint(Kind):
     )
     icon = Icon("diagrams.aws.database", "DatabaseMigrationService")
     resource_types = ("AWS::DMS::Endpoint",)
+    secure_defaults = (
+        SecureDefault(
+            "AWS::DMS::Endpoint",
+            {"SslMode": ANY},
+            "Endpoints state their TLS mode; a starter project pins each endpoint's mode.",
+            tls=True,
+        ),
+    )
     template = "kinds/dms_endpoint.py.j2"
     imports = (
         "from aws_cdk import aws_dms as dms",
@@ -62,6 +81,18 @@ class DmsEndpoint(Kind):
             "Callable[[iam.IRole], dict]",
         ),
     }
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::DMS::Endpoint",
+                "nothing of its own: the replication instance that uses it bills by the hour",
+                "https://aws.amazon.com/dms/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+        ),
+    )
 
     @classmethod
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:

@@ -4,10 +4,14 @@ from pydantic import Field
 
 from generator.kinds.base import (
     ANY,
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -61,3 +65,16 @@ class KinesisFirehose(Kind):
         "destination_bucket": Slot("the S3 bucket it delivers to", "s3.IBucket", required=True),
         "processor": Slot("a Lambda function that transforms records", "firehose.IDataProcessor"),
     }
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::KinesisFirehose::DeliveryStream",
+                "per GB ingested, each record rounded up to the next 5 KB",
+                "https://aws.amazon.com/firehose/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            LOG_DATA,
+        ),
+        run="run/kinesis_firehose.md.j2",
+    )

@@ -155,9 +155,9 @@ class ReplicationInstance(Construct):
         # need dms-cloudwatch-logs-role. They are account-level singletons, so this stack creates
         # them only when asked (the default: false); where the account
         # has them already, deploy with -c create_dms_roles=false.
-        create_roles = (
-            str(self.node.try_get_context("create_dms_roles") or "false").lower() == "true"
-        )
+        # (A value given on the command line is text, one in cdk.json may be a JSON boolean.)
+        given = self.node.try_get_context("create_dms_roles")
+        create_roles = str("false" if given is None else given).lower() == "true"
         if create_roles:
             self.vpc_role = iam.Role(
                 self,
@@ -330,9 +330,9 @@ class Aurora(Construct):
         )
         # Deletion protection is on unless the context says otherwise: to destroy the stack,
         # cdk deploy -c deletion_protection=false, then cdk destroy.
-        deletion_protection = (
-            str(self.node.try_get_context("deletion_protection") or "true").lower() == "true"
-        )
+        # (A value given on the command line is text, one in cdk.json may be a JSON boolean.)
+        given = self.node.try_get_context("deletion_protection")
+        deletion_protection = str("true" if given is None else given).lower() == "true"
         self.cluster = rds.DatabaseCluster(
             self,
             "Cluster",

@@ -67,7 +67,11 @@ class Transformer(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         self.logs = logs.LogGroup(
-            self, "Logs", retention=logs.RetentionDays.ONE_MONTH, encryption_key=logs_key
+            self,
+            "Logs",
+            retention=logs.RetentionDays.ONE_MONTH,
+            encryption_key=logs_key,
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # Its own role, allowed to write to its own log group: no AWS managed policy.
         self.role = iam.Role(
@@ -197,6 +201,9 @@ class Firehose(Construct):
                 processors=[processor],
             ),
         )
+        # The L2 adds the stream's log stream with CDK's default for log streams (retain); it goes
+        # with its log group anyway, so the template says so.
+        self.logs.node.find_child("S3Destination").apply_removal_policy(RemovalPolicy.DESTROY)
         # The L2 always adds a region-to-CIDR mapping for destinations inside a VPC.
         # This stream has none, and an unreferenced mapping is a template warning (W7001).
         stack.node.try_remove_child("@aws-cdk--aws-kinesisfirehose.CidrBlocks")
@@ -219,6 +226,9 @@ class Catalog(Construct):
             "Database",
             database_name=f"{stack.stack_name.lower().replace('-', '_')}_streaming_lake",
             description="Data Catalog",
+            # The catalog entry describes the data; the data itself stays in S3. Kept after a
+            # destroy, it would block deploying this stack again under the same name.
+            removal_policy=RemovalPolicy.DESTROY,
         )
 
 
@@ -278,6 +288,8 @@ class Crawler(Construct):
             cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
             s3_encryption=glue.S3Encryption.s3_managed(),
+            # Configuration only: nothing to keep after a destroy.
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # Only what a crawler does: read the catalog database's tables and partitions, write what
         # it finds, and log. Read access to each crawled bucket is added by its flow.
