@@ -228,16 +228,14 @@ def test_cdk_json_gives_the_cli_archgens_synth_settings(rendered):
 
 def test_app_pins_the_account_and_region_the_cli_resolves(rendered):
     tree = ast.parse(rendered.files["app.py"])
-    environment = next(
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Assign) and node.targets[0].id == "env"
-    )
-    given = {k.arg: ast.unparse(k.value) for k in environment.keywords}
-    assert given == {
-        "account": "os.environ.get('CDK_DEFAULT_ACCOUNT')",
-        "region": "os.environ.get('CDK_DEFAULT_REGION')",
+    assigned = {
+        node.targets[0].id: ast.unparse(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
     }
+    assert assigned["account"] == "os.environ.get('CDK_DEFAULT_ACCOUNT')"
+    assert assigned["region"] == "os.environ.get('CDK_DEFAULT_REGION')"
+    assert assigned["env"] == "cdk.Environment(account=account, region=region) if account else None"
     stack = next(
         node
         for node in ast.walk(tree)

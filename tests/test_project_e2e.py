@@ -312,10 +312,18 @@ def test_starter_project_tests_synthesizes_and_matches_archgen(
 
 
 @pytest.mark.e2e
-def test_the_app_pins_the_region_the_cli_resolves(tmp_path, venv, cdk_cli, node_tools):
-    # The CLI sets CDK_DEFAULT_REGION from AWS_REGION (or a --profile's region) and
-    # CDK_DEFAULT_ACCOUNT from credentials, which this machine has none of.
-    folder = tmp_path / "regional"
+def test_the_app_pins_the_account_and_region_the_cli_resolves(tmp_path, venv, cdk_cli, node_tools):
+    # With credentials, the CLI runs app.py with CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION
+    # (and cdk.json's context in CDK_CONTEXT_JSON). This machine has no credentials, so the
+    # test runs app.py as the CLI would with them.
+    folder = tmp_path / "pinned"
     env = _new_project(folder, "streaming-ingest-data-lake", {}, venv, cdk_cli, node_tools)
-    _run(SYNTH, folder, env | {"AWS_REGION": "eu-west-1"})
-    assert _environment_of(folder, "regional") == "aws://unknown-account/eu-west-1"
+    context = json.loads((folder / "cdk.json").read_text())["context"]
+    cli_sets = {
+        "CDK_DEFAULT_ACCOUNT": "111111111111",
+        "CDK_DEFAULT_REGION": "eu-west-1",
+        "CDK_CONTEXT_JSON": json.dumps(context),
+        "CDK_OUTDIR": str(folder / "cdk.out"),
+    }
+    _run(["python", "app.py"], folder, env | cli_sets)
+    assert _environment_of(folder, "pinned") == "aws://111111111111/eu-west-1"
