@@ -19,7 +19,10 @@ application-code root moves up a level, out of the Python package), the same
 application code, and a cdk.json that gives the CDK CLI the context archgen's
 synth uses (its feature flags, no version reporting), so `npx cdk synth` gives
 archgen's template. Its tests state what that template was when archgen wrote
-them: each component's resources by type, and the secure defaults they carry.
+them: each component's resources by type, the secure defaults they carry, their TLS
+settings and deletion settings; another test runs cdk-nag. Its README's Prerequisites,
+Run, Tear down and cost sections come from the kinds' lifecycle data joined with that
+template (generator/lifecycle.py).
 """
 
 from __future__ import annotations

@@ -21,10 +21,10 @@ from generator.errors import ArchgenError
 from generator.findings import Finding
 from generator.loader import Resolved
 
-# The feature flags `cdk init` writes into cdk.json for the pinned CDK (2.1148.1's init,
-# equal to aws-cdk-lib 2.275.0's recommended-feature-flags.json; tests/test_synth.py checks
-# both). archgen's synth and every starter project's cdk.json read this one file, so their
-# templates agree, and the CDK CLI finds no flag unconfigured.
+# The feature flags `cdk init` writes into cdk.json for the pinned CDK (CLI 2.1148.1's init,
+# equal to aws-cdk-lib 2.275.0's recommended-feature-flags.json: tests/test_synth.py checks
+# the library, the e2e tests that the CLI warns of no unconfigured flag). archgen's synth and
+# every starter project's cdk.json read this one file, so their templates agree.
 FEATURE_FLAGS_FILE = TEMPLATES_DIR / "cdk-feature-flags.json"
 FEATURE_FLAGS: dict[str, Any] = json.loads(FEATURE_FLAGS_FILE.read_text(encoding="utf-8"))
 # What the CDK CLI sets for `cdk synth`, so that archgen's templates equal the
