@@ -750,8 +750,10 @@ class Workflow(Construct):
             type="CONDITIONAL",
             start_on_creation=True,
             workflow_name=self.workflow.workflow_name,
-            description="Starts Clean orders (Glue Spark) when Raw orders crawler succeeded",
-            predicate=glue.CfnTrigger.PredicateProperty(conditions=[steps["crawler"]["succeeded"]]),
+            description=("Starts Clean orders (Glue Spark) when Raw orders crawler succeeded"),
+            predicate=glue.CfnTrigger.PredicateProperty(
+                conditions=[steps["crawler"]["succeeded"]],
+            ),
             actions=[steps["etl"]["start"]],
         )
         # 3. Daily revenue (Python shell) once Clean orders (Glue Spark) SUCCEEDED.
@@ -761,8 +763,12 @@ class Workflow(Construct):
             type="CONDITIONAL",
             start_on_creation=True,
             workflow_name=self.workflow.workflow_name,
-            description="Starts Daily revenue (Python shell) when Clean orders (Glue Spark) succeeded",
-            predicate=glue.CfnTrigger.PredicateProperty(conditions=[steps["etl"]["succeeded"]]),
+            description=(
+                "Starts Daily revenue (Python shell) when Clean orders (Glue Spark) succeeded"
+            ),
+            predicate=glue.CfnTrigger.PredicateProperty(
+                conditions=[steps["etl"]["succeeded"]],
+            ),
             actions=[steps["report"]["start"]],
         )
 
