@@ -47,4 +47,4 @@ def variant_name(pattern: Pattern, values: dict[str, bool | int | str]) -> str:
         return base
     suffix = "-".join(f"{k}-{str(v).lower()}" for k, v in sorted(values.items()))
     suffix = re.sub(r"[^A-Za-z0-9-]+", "-", suffix)
-    return f"{base}-{suffix}"[:128]
+    return f"{base}-{suffix}"[:128].rstrip("-")

@@ -200,6 +200,25 @@ def test_delete_takes_away_login_but_keeps_what_the_user_owns(handler_module, re
     assert not any("DROP" in sql for sql in sent)
 
 
+def test_a_paused_cluster_is_waited_for_until_it_resumes(handler_module, response_url):
+    rds_data, rds_stub, secrets, secrets_stub = clients()
+    expect_sql(rds_stub, r"SELECT 1 .*", error="DatabaseResumingException")
+    expect_sql(rds_stub, r"SELECT 1 .*", error="DatabaseResumingException")
+    expect_sql(rds_stub, r"SELECT 1 FROM pg_roles WHERE rolname = :username")
+    expect_sql(rds_stub, r"CREATE ROLE .*")
+    expect_sql(rds_stub, r"GRANT .*")
+    waits = []
+    with rds_stub, secrets_stub:
+        handler_module.handler(
+            event("Create", response_url),
+            None,
+            database=handler_module.Database(PROPS, rds_data, sleep=waits.append),
+            secrets_manager=secrets,
+        )
+    assert CloudFormation.received[0]["Status"] == "SUCCESS"
+    assert len(waits) == 2
+
+
 def test_a_failing_delete_never_blocks_deleting_the_stack(handler_module, response_url):
     rds_data, rds_stub, secrets, secrets_stub = clients()
     expect_sql(rds_stub, r".*", error="BadRequestException")

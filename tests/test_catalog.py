@@ -173,3 +173,80 @@ def test_aurora_exports_only_to_sse_kms_buckets(synthesized):
             rules = item.template["Resources"][bucket.logical_id]["Properties"]["BucketEncryption"]
             sse = rules["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]
             assert sse["SSEAlgorithm"] == "aws:kms" and "KMSMasterKeyID" in sse
+
+
+def test_projected_tables_locate_exactly_what_firehose_writes(synthesized):
+    """A projected table finds a day's objects where the delivery stream writes them.
+
+    Firehose's prefix names the day with !{timestamp:...} parts, the table's
+    storage.location.template with ${dt} in the projection's date format: putting the
+    format's parts, as Firehose expressions, in place of ${dt} must give the prefix exactly,
+    in the same bucket.
+    """
+    checked = 0
+    for item in synthesized.values():
+        resources = item.template["Resources"]
+        streams = [
+            r["Properties"]["ExtendedS3DestinationConfiguration"]
+            for r in resources.values()
+            if r["Type"] == "AWS::KinesisFirehose::DeliveryStream"
+        ]
+        tables = [
+            r["Properties"]["TableInput"]["Parameters"]
+            for r in resources.values()
+            if r["Type"] == "AWS::Glue::Table"
+            and r["Properties"]["TableInput"]["Parameters"].get("projection.enabled") == "true"
+        ]
+        for parameters in tables:
+            head, bucket, tail = parameters["storage.location.template"]["Fn::Join"][1]
+            assert head == "s3://" and tail.startswith("/")
+            day = "-".join(
+                f"!{{timestamp:{part}}}" for part in parameters["projection.dt.format"].split("-")
+            )
+            writers = [s for s in streams if s["BucketARN"]["Fn::GetAtt"][0] == bucket["Ref"]]
+            assert [s["Prefix"] for s in writers] == [tail[1:].replace("${dt}", day)]
+            checked += 1
+    assert checked, "no catalog variant has a projected table"
+
+
+def test_aurora_pauses_exactly_when_its_minimum_is_zero(synthesized):
+    """Auto-pause is a minimum of 0 ACUs, and then the stack states the delay (so CDK checks
+    the engine version supports it); any other minimum has no delay."""
+    seen = set()
+    for item in synthesized.values():
+        for resource in item.template["Resources"].values():
+            if resource["Type"] != "AWS::RDS::DBCluster":
+                continue
+            scaling = resource["Properties"]["ServerlessV2ScalingConfiguration"]
+            pauses = scaling["MinCapacity"] == 0
+            assert ("SecondsUntilAutoPause" in scaling) == pauses, scaling
+            seen.add(pauses)
+    assert seen == {True, False}, (
+        "the catalog should build a cluster that pauses and one that doesn't"
+    )
+
+
+def test_dms_tasks_prepare_target_tables_as_the_pattern_says(synthesized):
+    """A full load prepares tables with the task's target_table_prep; a cdc task has no such
+    setting."""
+    import json
+
+    seen = set()
+    for item in synthesized.values():
+        tasks = {
+            c.construct_id: c
+            for c in item.resolved.components
+            if c.kind.name == "dms.replication_task"
+        }
+        for resource in item.template["Resources"].values():
+            if resource["Type"] != "AWS::DMS::ReplicationTask":
+                continue
+            owner = tasks[resource["Metadata"]["aws:cdk:path"].split("/")[1]]
+            settings = json.loads(resource["Properties"]["ReplicationTaskSettings"])
+            if owner.props.migration_type == "cdc":
+                assert "FullLoadSettings" not in settings
+                continue
+            mode = settings["FullLoadSettings"]["TargetTablePrepMode"]
+            assert mode == owner.props.target_table_prep
+            seen.add(mode)
+    assert seen == {"DROP_AND_CREATE", "TRUNCATE_BEFORE_LOAD", "DO_NOTHING"}

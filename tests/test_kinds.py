@@ -121,3 +121,19 @@ def test_every_connector_is_exercised_by_a_kind_fixture():
         kinds = {c.id: c.kind for c in spec.components}
         used |= {(kinds[f.source], kinds[f.target]) for f in spec.flows}
     assert sorted(declared - used) == []
+
+
+def test_firehose_uses_an_sse_kms_bucket_key_only_through_s3_for_that_bucket(fixture_templates):
+    """The fixture's bucket encrypts with its own key: the delivery role may use it, with the
+    conditions Firehose documents, and no other KMS action."""
+    from iam_policies import roles_trusting, statements
+
+    _, result = fixture_templates["kinesis-firehose"]
+    (role,) = roles_trusting(result.template, "firehose.amazonaws.com")
+    kms = [st for st in statements(result.template) if role in st.roles and "kms:" in st.actions[0]]
+    assert [sorted(st.actions) for st in kms] == [["kms:Decrypt", "kms:GenerateDataKey"]]
+    (st,) = kms
+    assert st.resources[0].startswith("<Sink") and st.resources[0].endswith(".Arn>")
+    assert set(st.conditions) == {"StringEquals", "StringLike"}
+    assert "kms:ViaService" in st.conditions["StringEquals"]
+    assert "kms:EncryptionContext:aws:s3:arn" in st.conditions["StringLike"]

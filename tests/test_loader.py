@@ -62,3 +62,12 @@ def test_bad_parameter_values_are_rejected(given, expected):
         pattern.resolve(given)
     if "transfrom" in given:
         assert "did you mean 'transform'?" in str(caught.value)
+
+
+def test_a_cdc_migration_refuses_a_table_preparation_it_would_never_do():
+    from generator import PATTERNS_DIR
+
+    pattern = load(PATTERNS_DIR / "database-replication-dms.yaml")
+    pattern.resolve({"migration_type": "cdc"})  # the default preparation is left out, not refused
+    with pytest.raises(ArchgenError, match="TRUNCATE_BEFORE_LOAD has no effect on a cdc task"):
+        pattern.resolve({"migration_type": "cdc", "target_table_prep": "TRUNCATE_BEFORE_LOAD"})

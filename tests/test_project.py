@@ -266,7 +266,12 @@ def test_new_writes_the_project_and_its_answers(run, tmp_path, rendered):
     assert written == rendered.files
     assert answers == {
         "pattern": STREAMING,
-        "parameters": {"buffer_interval_s": 300, "transform": True, "scan_limit_gb": 10},
+        "parameters": {
+            "buffer_interval_s": 300,
+            "transform": True,
+            "scan_limit_gb": 10,
+            "partitions": "crawler",
+        },
         "name": "my-lake",
         "archgen": __version__,
         "files": {path: projects.digest(data) for path, data in sorted(written.items())},

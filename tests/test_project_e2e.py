@@ -32,12 +32,18 @@ from generator.synth import Synthesized, SynthInput, plugin_report, synth_checke
 from generator.templating import render
 
 # (project folder, pattern id, --param values): every catalog pattern in its defaults, and
-# one pattern with every parameter moved, which adds a Lambda function and its tests.
+# one pattern with every parameter moved, which adds a Lambda function and its tests and
+# swaps the crawler for a table with partition projection.
 CASES = [(p.id, p.id, {}) for p in load_all()] + [
     (
         "lake-with-transform",
         "streaming-ingest-data-lake",
-        {"transform": "true", "buffer_interval_s": "60", "scan_limit_gb": "1"},
+        {
+            "transform": "true",
+            "buffer_interval_s": "60",
+            "scan_limit_gb": "1",
+            "partitions": "projection",
+        },
     )
 ]
 

@@ -26,6 +26,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from generator import TEMPLATES_DIR
+from generator.kinds.prefixes import S3Prefixes
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,23 @@ class Kind:
     needs: ClassVar[tuple[str, ...]] = ()  # names of Shared resources
     secure_defaults: ClassVar[tuple[SecureDefault, ...]] = ()
     app_files: ClassVar[tuple[AppFile, ...]] = ()
+    # The S3 prefixes each piece of its application code reads and writes, by the code's
+    # name (a value of its app_code prop): the code and the role's grants both use them.
+    app_prefixes: ClassVar[dict[str, S3Prefixes]] = {}
+
+    @classmethod
+    def prefixes(cls, props: Props) -> S3Prefixes | None:
+        """The S3 prefixes of the application code the props name; None if it declares none."""
+        for name in props.app_code_fields():
+            value = getattr(props, name)
+            if value in cls.app_prefixes:
+                return cls.app_prefixes[value]
+        return None
+
+    @classmethod
+    def describe(cls, props: Props) -> str:
+        """What one component of the kind deploys, for its page: the doc, unless props change it."""
+        return cls.doc
 
     @classmethod
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:

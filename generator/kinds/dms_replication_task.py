@@ -5,13 +5,23 @@ tables once, `cdc` replicates ongoing changes only, `full-load-and-cdc` copies
 the tables and then keeps the target in sync until cutover, which is how a
 migration has minimal downtime. CloudFormation creates the task; you start it
 (console, CLI or StartReplicationTask) when the endpoints test successfully.
+
+How a full load prepares each target table (TargetTablePrepMode) decides
+whether a schema converted beforehand survives: DROP_AND_CREATE replaces it
+with tables DMS makes itself, TRUNCATE_BEFORE_LOAD and DO_NOTHING keep it. DMS
+applies the mode at full-load startup only, so a `cdc` task has no such
+setting and the kind leaves it out; asking for another mode there is an error,
+not a setting that silently does nothing.
 """
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from generator.kinds.base import Export, Icon, Kind, Props, Slot
+
+TablePrep = Literal["DROP_AND_CREATE", "TRUNCATE_BEFORE_LOAD", "DO_NOTHING"]
+DEFAULT_TABLE_PREP = "DROP_AND_CREATE"
 
 
 class DmsReplicationTaskProps(Props):
@@ -33,11 +43,11 @@ class DmsReplicationTaskProps(Props):
             "names (Oracle keeps them upper case)"
         ),
     )
-    target_table_prep: Literal["DROP_AND_CREATE", "TRUNCATE_BEFORE_LOAD", "DO_NOTHING"] = Field(
-        "DROP_AND_CREATE",
+    target_table_prep: TablePrep = Field(
+        DEFAULT_TABLE_PREP,
         description=(
-            "what a full load does to target tables; keep tables you created from a converted "
-            "schema with TRUNCATE_BEFORE_LOAD or DO_NOTHING"
+            "what a full load does to target tables first; keep tables you created from a "
+            "converted schema with TRUNCATE_BEFORE_LOAD or DO_NOTHING (full loads only)"
         ),
     )
     validate_data: bool = Field(
@@ -46,6 +56,17 @@ class DmsReplicationTaskProps(Props):
     lob_max_size_kb: int = Field(
         32, ge=1, le=102400, description="LOBs above this size are truncated (limited LOB mode)"
     )
+
+    @model_validator(mode="after")
+    def _table_prep_needs_a_full_load(self) -> "DmsReplicationTaskProps":
+        if self.migration_type == "cdc" and self.target_table_prep != DEFAULT_TABLE_PREP:
+            raise ValueError(
+                f"target_table_prep {self.target_table_prep} has no effect on a cdc task: DMS "
+                "prepares target tables at full-load startup, and a cdc task does no full load "
+                "(its tables must exist already); use migration_type full-load or "
+                f"full-load-and-cdc, or leave target_table_prep at {DEFAULT_TABLE_PREP}"
+            )
+        return self
 
     def table_mappings(self) -> dict:
         """The task's table mappings: select the schema's tables, optionally lower-case names."""

@@ -18,6 +18,7 @@ from generator.kinds.base import (
     Slot,
     app_code,
 )
+from generator.kinds.prefixes import S3Prefixes
 
 
 class EmrServerlessProps(Props):
@@ -85,3 +86,17 @@ class EmrServerlessApplication(Kind):
         LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     app_files = (AppFile("emr/{id}/{script}.py", "app/{folder}/{script}.py.j2"),)
+    app_prefixes = {
+        "daily_revenue": S3Prefixes(
+            reads={"orders": "curated/orders/"}, writes={"revenue": "curated/daily_revenue/"}
+        ),
+    }
+
+    @classmethod
+    def check(cls, props: Props, filled: dict[str, int]) -> str | None:
+        if filled.get("data_buckets") and cls.prefixes(props) is None:
+            return (
+                f"script: {props.script} declares no S3 prefixes, so its job role cannot be "
+                "scoped; add it to EmrServerlessApplication.app_prefixes"
+            )
+        return None

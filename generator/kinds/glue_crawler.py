@@ -2,7 +2,16 @@
 
 from pydantic import Field
 
-from generator.kinds.base import KEYS_ROTATE, Export, Icon, Kind, Props, SecureDefault, Slot
+from generator.kinds.base import (
+    KEYS_ROTATE,
+    LOG_GROUPS_EXPIRE_ENCRYPTED,
+    Export,
+    Icon,
+    Kind,
+    Props,
+    SecureDefault,
+    Slot,
+)
 
 
 class GlueCrawlerProps(Props):
@@ -25,7 +34,8 @@ class GlueCrawler(Kind):
     title = "Glue crawler"
     doc = (
         "A Glue crawler over S3 paths that adds new partitions and tables to a catalog "
-        "database; least-privilege role, CloudWatch logs encrypted with its own KMS key."
+        "database; least-privilege role, CloudWatch logs in a log group it makes, kept 30 days "
+        "and encrypted with its own KMS key."
     )
     icon = Icon("diagrams.aws.analytics", "GlueCrawlers")
     resource_types = (
@@ -33,13 +43,16 @@ class GlueCrawler(Kind):
         "AWS::Glue::SecurityConfiguration",
         "AWS::IAM::Role",
         "AWS::KMS::Key",
+        "AWS::Logs::LogGroup",
     )
     template = "kinds/glue_crawler.py.j2"
     imports = (
         "from aws_cdk import aws_glue as glue",
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import aws_kms as kms",
+        "from aws_cdk import aws_logs as logs",
         "from aws_cdk import ArnFormat",
+        "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
         "import json",
@@ -62,6 +75,7 @@ class GlueCrawler(Kind):
             },
             "Glue security configurations encrypt S3 output, CloudWatch logs and bookmarks.",
         ),
+        LOG_GROUPS_EXPIRE_ENCRYPTED,
         KEYS_ROTATE,
     )
     slots = {

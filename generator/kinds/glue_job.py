@@ -22,6 +22,7 @@ from generator.kinds.base import (
     Slot,
     app_code,
 )
+from generator.kinds.prefixes import S3Prefixes
 
 
 class GlueJobProps(Props):
@@ -99,3 +100,17 @@ class GlueJob(Kind):
         KEYS_ROTATE,
     )
     app_files = (AppFile("glue/{id}/{script}.py", "app/{folder}/{script}.py.j2"),)
+    app_prefixes = {
+        "clean_orders": S3Prefixes(
+            reads={"orders": "raw/orders/"}, writes={"orders": "curated/orders/"}
+        ),
+    }
+
+    @classmethod
+    def check(cls, props: Props, filled: dict[str, int]) -> str | None:
+        if filled.get("data_bucket") and cls.prefixes(props) is None:
+            return (
+                f"script: {props.script} declares no S3 prefixes, so its role cannot be scoped; "
+                "add it to GlueJob.app_prefixes"
+            )
+        return None

@@ -77,6 +77,7 @@ class MwaaEnvironment(Kind):
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import aws_logs as logs",
         "from aws_cdk import aws_s3_deployment as s3deploy",
+        "from aws_cdk import aws_s3_assets as s3_assets",
         "from aws_cdk import ArnFormat",
         "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
@@ -100,7 +101,8 @@ class MwaaEnvironment(Kind):
         "AWS::EC2::SecurityGroupEgress",
         "AWS::Lambda::LayerVersion",
     )
-    # CDK's BucketDeployment runs one function per stack, at its top level.
+    # CDK's BucketDeployment runs one function per stack, at its top level, with one role
+    # (made by the kind, at the same level, so that every environment's deployment adds to it).
     stack_level_types = ("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::IAM::Policy")
     needs = ("logs_key",)
     exports = {

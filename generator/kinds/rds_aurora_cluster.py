@@ -19,6 +19,15 @@ reader)` makes a secret for the user and a custom resource whose function
 (application code, `lambda/<id>_logins/`) creates the user through the RDS
 Data API, with CONNECT and CREATE on the database. The DMS target endpoint
 logs in this way, as the DMS documentation recommends.
+
+A minimum capacity of 0 ACUs turns on auto-pause: an instance with no user
+connections for auto_pause_after_s seconds pauses, and costs nothing for
+compute until the next connection resumes it. Only engine versions that
+support auto-pause accept 0; the pinned Aurora PostgreSQL 16.8 does (from
+16.3 on, as CDK's AuroraPostgresEngineVersion records), and because the
+template always passes the pause delay with a minimum of 0, CDK refuses the
+combination at synth if the pinned version is ever changed to one that
+does not.
 """
 
 from typing import Literal
@@ -39,6 +48,9 @@ from generator.kinds.base import (
     component_ref,
 )
 
+# SecondsUntilAutoPause when it is not given (API_ServerlessV2ScalingConfiguration).
+AURORA_DEFAULT_PAUSE_DELAY_S = 300
+
 
 class AuroraClusterProps(Props):
     vpc: component_ref("ec2.vpc", export="vpc", doc="the VPC whose isolated subnets it runs in")
@@ -52,7 +64,19 @@ class AuroraClusterProps(Props):
         "dbadmin", pattern=r"^[a-z][a-z0-9_]{0,15}$", description="user of the generated secret"
     )
     min_capacity_acu: float = Field(
-        0.5, ge=0, le=256, description="lowest capacity in ACUs (0 pauses an idle cluster)"
+        0.5,
+        ge=0,
+        le=256,
+        description="lowest capacity in ACUs; 0 lets idle instances pause (auto-pause)",
+    )
+    auto_pause_after_s: int | None = Field(
+        None,
+        ge=300,
+        le=86400,
+        description=(
+            "with min_capacity_acu 0: seconds without user connections before an instance "
+            "pauses (Aurora's default, 300, when not set)"
+        ),
     )
     max_capacity_acu: float = Field(16, ge=1, le=256, description="highest capacity in ACUs")
     readers: int = Field(
@@ -74,7 +98,19 @@ class AuroraClusterProps(Props):
     def _capacity_range(self) -> "AuroraClusterProps":
         if self.min_capacity_acu > self.max_capacity_acu:
             raise ValueError("min_capacity_acu must not exceed max_capacity_acu")
+        if self.auto_pause_after_s is not None and self.min_capacity_acu != 0:
+            raise ValueError(
+                f"auto_pause_after_s applies only with min_capacity_acu 0 (auto-pause); "
+                f"with {self.min_capacity_acu:g} ACUs the instances never pause"
+            )
         return self
+
+    @property
+    def pause_delay_s(self) -> int | None:
+        """Seconds idle before pausing, or None when the cluster never pauses."""
+        if self.min_capacity_acu != 0:
+            return None
+        return self.auto_pause_after_s or AURORA_DEFAULT_PAUSE_DELAY_S
 
 
 class RdsAuroraCluster(Kind):
@@ -85,7 +121,7 @@ class RdsAuroraCluster(Kind):
         "encrypted with its own KMS key, secret rotated monthly, TLS enforced, logs kept a "
         "month in a KMS-encrypted log group, Enhanced Monitoring of every instance (OS "
         "metrics from an agent on the instance, topic T32 of the notes), deletion "
-        "protection, optional S3 import and export."
+        "protection, optional auto-pause (a minimum of 0 ACUs), optional S3 import and export."
     )
     icon = Icon("diagrams.aws.database", "Aurora")
     resource_types = (

@@ -24,6 +24,7 @@ from generator.kinds.base import (
     app_code,
     component_ref,
 )
+from generator.kinds.prefixes import S3Prefixes
 
 
 class RedshiftClusterProps(Props):
@@ -136,6 +137,9 @@ class RedshiftCluster(Kind):
         LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     app_files = (AppFile("sql/{id}/{sql}.sql", "app/{folder}/{sql}.sql.j2", when="sql"),)
+    # What each SQL file loads with COPY: its paths, the COPY role's grants and the
+    # orchestrator's check for input all come from here.
+    app_prefixes = {"load_orders": S3Prefixes(reads={"orders": "curated/orders/"})}
     slots = {
         "copy_sources": Slot("S3 buckets it loads with COPY (read grant)", "s3.IBucket", many=True)
     }
@@ -144,4 +148,9 @@ class RedshiftCluster(Kind):
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:
         if props.sql and filled.get("copy_sources", 0) != 1:
             return f"sql: {props.sql} loads from S3, so it needs exactly one flow to an s3.bucket"
+        if props.sql and cls.prefixes(props) is None:
+            return (
+                f"sql: {props.sql} declares no S3 prefixes, so the COPY role cannot be scoped; "
+                "add it to RedshiftCluster.app_prefixes"
+            )
         return None

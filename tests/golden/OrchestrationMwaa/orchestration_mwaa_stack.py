@@ -263,8 +263,19 @@ class Etl(Construct):
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
         )
         # With a security configuration, Glue 5.0 writes the job's output and error logs to
-        # /aws-glue/jobs/<configuration>-role/<role>/{output,error}. They are made here first,
-        # with a retention and the key, so that the role may write these two groups and no other.
+        # /aws-glue/jobs/<configuration>-role<role path><role name>/{output,error} (the role's path
+        # is /). They are made here first, with a retention and the key, so that the role may write
+        # these two groups and no other.
+        # Sources: without a security configuration, Glue 5.0 writes /aws-glue/jobs/output and
+        # /aws-glue/jobs/error:
+        # https://docs.aws.amazon.com/glue/latest/dg/monitor-continuous-logging.html
+        # With one, AWS documents no group name for Glue 5.0. The API reference's
+        # /aws-glue/jobs-<role>-<configuration>/ (JobRun.LogGroupName) is a prefix setting, not the
+        # groups Glue creates:
+        # https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/glue/aws.sdk.kotlin.services.glue.model/-job-run/log-group-name.html
+        # The name here is the one public infrastructure code creates and grants for encrypted
+        # jobs, e.g. cds-snc/data-lake, terragrunt/aws/glue/locals.tf:
+        # "/aws-glue/jobs/${security_configuration}-role${role.path}${role.name}".
         log_prefix = f"/aws-glue/jobs/{security_name}-role/{self.role.role_name}"
         self.logs = [
             logs.LogGroup(
@@ -361,11 +372,22 @@ class Etl(Construct):
                 "--data_bucket": data_bucket.bucket_name,
             },
         )
-        # The job lists the bucket, reads its input, writes its output and removes the temporary
-        # files Spark leaves while committing: objects only, never the bucket's configuration.
+        # The job reads and writes only the prefixes its script names:
+        # raw/orders/, curated/orders/.
+        # Its constants and these grants come from one declaration (GlueJob.app_prefixes). Listing
+        # the bucket shows key names only; Spark lists parent folders when it checks and creates
+        # its output, so the list is not limited to the prefixes.
         self.role.add_to_policy(
             iam.PolicyStatement(actions=["s3:ListBucket"], resources=[data_bucket.bucket_arn])
         )
+        # The job may read what it reads.
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:GetObject"],
+                resources=[data_bucket.arn_for_objects(key) for key in ["raw/orders/*"]],
+            )
+        )
+        # The job may write, replace and clean up what it writes.
         self.role.add_to_policy(
             iam.PolicyStatement(
                 actions=[
@@ -374,18 +396,50 @@ class Etl(Construct):
                     "s3:DeleteObject",
                     "s3:AbortMultipartUpload",
                 ],
-                resources=[data_bucket.arn_for_objects("*")],
+                resources=[data_bucket.arn_for_objects(key) for key in ["curated/orders/*"]],
             )
         )
-        Validations.of(self.role).acknowledge(
-            Acknowledgment(
-                id="AwsSolutions::AwsSolutions-IAM5"
-                f"[Resource::<{stack.get_logical_id(data_bucket.node.default_child)}.Arn>/*]",
-                reason="The job's script picks the prefixes it reads and writes, and Spark writes "
-                "files with generated names under them; the role may read, write and delete "
-                "objects of this bucket, not their versions or the bucket's settings.",
+        # The job may look at each folder on the way (exact keys, no data).
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:GetObject"],
+                resources=[
+                    data_bucket.arn_for_objects(key)
+                    for key in [
+                        "raw",
+                        "raw/",
+                        "raw_$folder$",
+                        "raw/orders",
+                        "raw/orders_$folder$",
+                        "curated",
+                        "curated/",
+                        "curated_$folder$",
+                        "curated/orders",
+                        "curated/orders_$folder$",
+                    ]
+                ],
             )
         )
+        # The job may mark the folders it creates (exact keys, empty objects).
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:PutObject"],
+                resources=[
+                    data_bucket.arn_for_objects(key)
+                    for key in ["curated_$folder$", "curated/orders_$folder$"]
+                ],
+            )
+        )
+        for key in ["raw/orders/*", "curated/orders/*"]:
+            Validations.of(self.role).acknowledge(
+                Acknowledgment(
+                    id="AwsSolutions::AwsSolutions-IAM5"
+                    f"[Resource::<{stack.get_logical_id(data_bucket.node.default_child)}.Arn>/{key}]",
+                    reason="Spark writes files with generated names under each prefix its script "
+                    "names; the role may use the objects under those prefixes only, not the rest "
+                    "of the bucket.",
+                )
+            )
         self.data_bucket = data_bucket
 
 
@@ -467,12 +521,24 @@ class Spark(Construct):
                 "resource.",
             )
         )
-        # Spark lists each data bucket, reads its input, writes its output and replaces the previous
-        # result: objects only, never the bucket's configuration.
+        # Spark reads and writes only the prefixes the job script names:
+        # curated/orders/, curated/daily_revenue/.
+        # Its constants and these grants come from one declaration
+        # (EmrServerlessApplication.app_prefixes). Listing a bucket shows key names only; Spark
+        # lists parent folders when it checks and creates its output, so the list is not limited
+        # to them.
         for bucket in data_buckets:
             self.job_role.add_to_policy(
                 iam.PolicyStatement(actions=["s3:ListBucket"], resources=[bucket.bucket_arn])
             )
+            # The job may read what it reads.
+            self.job_role.add_to_policy(
+                iam.PolicyStatement(
+                    actions=["s3:GetObject"],
+                    resources=[bucket.arn_for_objects(key) for key in ["curated/orders/*"]],
+                )
+            )
+            # The job may write, replace and clean up what it writes.
             self.job_role.add_to_policy(
                 iam.PolicyStatement(
                     actions=[
@@ -481,21 +547,49 @@ class Spark(Construct):
                         "s3:DeleteObject",
                         "s3:AbortMultipartUpload",
                     ],
-                    resources=[bucket.arn_for_objects("*")],
+                    resources=[bucket.arn_for_objects(key) for key in ["curated/daily_revenue/*"]],
                 )
             )
-            Validations.of(self.job_role).acknowledge(
-                Acknowledgment(
-                    id="AwsSolutions::AwsSolutions-IAM5"
-                    f"[Resource::<{stack.get_logical_id(bucket.node.default_child)}.Arn>/*]",
-                    reason=(
-                        "Spark jobs pick the prefixes they read and write, and write "
-                        "files with generated names under them; the role may read, "
-                        "write and delete objects of this bucket, not their versions "
-                        "or the bucket's settings."
-                    ),
+            # The job may look at each folder on the way (exact keys, no data).
+            self.job_role.add_to_policy(
+                iam.PolicyStatement(
+                    actions=["s3:GetObject"],
+                    resources=[
+                        bucket.arn_for_objects(key)
+                        for key in [
+                            "curated",
+                            "curated/",
+                            "curated_$folder$",
+                            "curated/orders",
+                            "curated/orders_$folder$",
+                            "curated/daily_revenue",
+                            "curated/daily_revenue_$folder$",
+                        ]
+                    ],
                 )
             )
+            # The job may mark the folders it creates (exact keys, empty objects).
+            self.job_role.add_to_policy(
+                iam.PolicyStatement(
+                    actions=["s3:PutObject"],
+                    resources=[
+                        bucket.arn_for_objects(key)
+                        for key in ["curated_$folder$", "curated/daily_revenue_$folder$"]
+                    ],
+                )
+            )
+            for key in ["curated/orders/*", "curated/daily_revenue/*"]:
+                Validations.of(self.job_role).acknowledge(
+                    Acknowledgment(
+                        id="AwsSolutions::AwsSolutions-IAM5"
+                        f"[Resource::<{stack.get_logical_id(bucket.node.default_child)}.Arn>/{key}]",
+                        reason=(
+                            "Spark writes files with generated names under each prefix "
+                            "its script names; the role may use the objects under those "
+                            "prefixes only, not the rest of the bucket."
+                        ),
+                    )
+                )
         self.data_buckets = data_buckets
         self.application = emrserverless.CfnApplication(
             self,
@@ -588,7 +682,7 @@ class Warehouse(Construct):
             ],
         )
         # The role the cluster assumes for COPY from S3 (named in the COPY statement). It may list
-        # the buckets it loads and read their objects: nothing else, and no writes.
+        # the buckets it loads and read the objects its SQL loads: nothing else, and no writes.
         self.role = iam.Role(
             self,
             "Role",
@@ -601,20 +695,27 @@ class Warehouse(Construct):
                     actions=["s3:ListBucket", "s3:GetBucketLocation"], resources=[bucket.bucket_arn]
                 )
             )
-            self.role.add_to_policy(
-                iam.PolicyStatement(
-                    actions=["s3:GetObject"], resources=[bucket.arn_for_objects("*")]
+            # COPY loads every file whose key starts with the prefix its SQL names
+            # (curated/orders/); the SQL's paths and this grant come from one declaration
+            # (RedshiftCluster.app_prefixes).
+            for prefix in ["curated/orders/"]:
+                self.role.add_to_policy(
+                    iam.PolicyStatement(
+                        actions=["s3:GetObject"], resources=[bucket.arn_for_objects(f"{prefix}*")]
+                    )
                 )
-            )
-            objects = f"<{stack.get_logical_id(bucket.node.default_child)}.Arn>/*"
-            Validations.of(self.role).acknowledge(
-                Acknowledgment(
-                    id=f"AwsSolutions::AwsSolutions-IAM5[Resource::{objects}]",
-                    reason="COPY reads every file under the prefix its SQL names, known only when "
-                    "the statement runs; the role may read this bucket's objects, but not write, "
-                    "delete or change them.",
+                Validations.of(self.role).acknowledge(
+                    Acknowledgment(
+                        id="AwsSolutions::AwsSolutions-IAM5"
+                        f"[Resource::<{stack.get_logical_id(bucket.node.default_child)}.Arn>/{prefix}*]",
+                        reason=(
+                            "COPY reads every file under the prefix its SQL names, files "
+                            "the jobs before it write with generated names; the role may "
+                            "read them, but not write, delete or change them, nor read "
+                            "the rest of the bucket."
+                        ),
+                    )
                 )
-            )
         # A name unique to this stack, known before the cluster exists: Redshift writes its audit
         # logs to /aws/redshift/cluster/<name>/<log type>, made here first with a retention and the
         # stack's logs key.
@@ -885,6 +986,26 @@ class Airflow(Construct):
         for log_group in self.logs:
             self.environment.node.add_dependency(log_group)
         self.environment.node.add_dependency(self.role)
+        # CDK's BucketDeployment copies the DAG folder with a function it makes once per stack. Left
+        # to itself, it gives that function read and write on the whole DAG bucket
+        # (grant_read_write) and read on every object of the assets bucket. The function's role is
+        # made here instead, once per stack, as a role CDK cannot change; each deployment adds what
+        # the function does for it: read its own assets, and sync dags/ (list, write, delete there).
+        deployer = stack.node.try_find_child("DagsDeployer")
+        if deployer is None:
+            deployer = iam.Role(
+                stack,
+                "DagsDeployer",
+                assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"),
+                description="Copies DAGs to their buckets while the stack deploys",
+            )
+        dags_logs = logs.LogGroup(
+            self,
+            "DagsLogs",
+            retention=logs.RetentionDays.ONE_MONTH,
+            encryption_key=logs_key,
+            removal_policy=RemovalPolicy.DESTROY,
+        )
         # The generated DAG, and beside it the names of the resources its tasks run, which are
         # known only at deployment.
         self.dags = s3deploy.BucketDeployment(
@@ -907,48 +1028,53 @@ class Airflow(Construct):
             ],
             destination_bucket=dag_bucket,
             destination_key_prefix="dags/",
-            log_group=logs.LogGroup(
-                self,
-                "DagsLogs",
-                retention=logs.RetentionDays.ONE_MONTH,
-                encryption_key=logs_key,
-                removal_policy=RemovalPolicy.DESTROY,
-            ),
+            role=deployer.without_policy_updates(),
+            log_group=dags_logs,
         )
-        # The deployment runs a function CDK provides, once per stack: its code, runtime and role
-        # are CDK's. Its role reads the stack's assets and replaces the DAG folder's objects.
-        copier = self.dags.handler_role.node.scope
-        assets = (
-            f"cdk-{stack.synthesizer.bootstrap_qualifier}-assets-<AWS::AccountId>-<AWS::Region>"
+        dags_logs.grant_write(deployer)
+        # Each source is an asset of the deployment: one object of the assets bucket.
+        for asset in self.dags.node.children:
+            if isinstance(asset, s3_assets.Asset):
+                deployer.add_to_policy(
+                    iam.PolicyStatement(
+                        actions=["s3:GetObject"],
+                        resources=[asset.bucket.arn_for_objects(asset.s3_object_key)],
+                    )
+                )
+        # `aws s3 sync --delete` into dags/: list the folder, upload (in parts when large), remove
+        # what the new version no longer has.
+        deployer.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:ListBucket"],
+                resources=[dag_bucket.bucket_arn],
+                conditions={"StringLike": {"s3:prefix": "dags/*"}},
+            )
+        )
+        deployer.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+                resources=[dag_bucket.arn_for_objects("dags/*")],
+            )
+        )
+        Validations.of(deployer).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5"
+                f"[Resource::<{stack.get_logical_id(dag_bucket.node.default_child)}.Arn>/dags/*]",
+                reason="The deployment replaces the files of the DAG folder, whose names come from "
+                "the generated project; the function may write and delete under dags/ only.",
+            )
+        )
+        # The function itself is CDK's, at the stack's top level (CDK names it after its purpose).
+        copier = next(
+            child
+            for child in stack.node.children
+            if child.node.id.startswith("Custom::CDKBucketDeployment")
         )
         Validations.of(copier).acknowledge(
             Acknowledgment(
                 id="AwsSolutions::AwsSolutions-L1",
                 reason="CDK's BucketDeployment chooses its function's runtime, which moves with "
                 "CDK releases; the function runs only while the stack deploys.",
-            ),
-            Acknowledgment(
-                id="AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:"
-                "policy/service-role/AWSLambdaBasicExecutionRole]",
-                reason="CDK's BucketDeployment function logs with the AWS managed basic execution "
-                "policy.",
-            ),
-            *(
-                Acknowledgment(
-                    id=f"AwsSolutions::AwsSolutions-IAM5[{evidence}]",
-                    reason="CDK's BucketDeployment grants its function read of the stack's "
-                    "assets and write of the DAG bucket with the buckets' grant methods, whose "
-                    "actions and object ARNs end in *.",
-                )
-                for evidence in [
-                    "Action::s3:Abort*",
-                    "Action::s3:DeleteObject*",
-                    "Action::s3:GetBucket*",
-                    "Action::s3:GetObject*",
-                    "Action::s3:List*",
-                    f"Resource::<{stack.get_logical_id(dag_bucket.node.default_child)}.Arn>/*",
-                    f"Resource::arn:<AWS::Partition>:s3:::{assets}/*",
-                ]
             ),
         )
 
@@ -1140,6 +1266,13 @@ class OrchestrationMwaaStack(Stack):
                             "redshift-data:statement-owner-iam-userid": "${aws:userid}"
                         }
                     },
+                ),
+                # Before it runs, the task lists the prefixes its COPY loads from and skips the run
+                # while one holds no file (COPY fails on an empty prefix): those prefixes only.
+                iam.PolicyStatement(
+                    actions=["s3:ListBucket"],
+                    resources=[bucket.bucket_arn for bucket in self.warehouse.copy_sources],
+                    conditions={"StringEquals": {"s3:prefix": ["curated/orders/"]}},
                 ),
             ],
         )
