@@ -5,7 +5,7 @@ still running at the deadline (then the job stops it), or Athena throttled the j
 A fake clock counts the waits, so the backoff is checked without sleeping. Its SQL splitter
 agrees with sqlglot's statements; its main() reads the SQL from S3 and runs it with the
 arguments the stack gives the job; and the SQL each catalog variant ships names only the
-tables and the S3 prefix its flows grant.
+tables its flow grants and reads only prefixes its role may read.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ import sqlglot
 from botocore.response import StreamingBody
 from botocore.stub import ANY, Stubber
 from conftest import VARIANTS, variant_id
+from iam_policies import statements
 from sqlglot import exp
 
+from generator.inventory import resources_by_component
 from generator.render.code import app_sources, generate
 
 KIND = "glue.python_shell_job"
@@ -355,30 +357,50 @@ def test_the_job_passes_every_argument_the_script_reads(key, synthesized, job):
         assert names == {f"--{name}" for name in job.ARGUMENTS}
 
 
-@pytest.mark.parametrize("case", shipped(), ids=lambda case: f"{case[0]}:{case[1].id}")
-def test_the_sql_touches_only_the_tables_and_prefix_its_flows_grant(case, job):
+@pytest.mark.parametrize("key", sorted({v for v, *_ in shipped()}))
+def test_the_sql_touches_only_the_tables_and_prefixes_its_role_may(key, synthesized, job):
     """Every table the SQL names is one the catalog flow lets the role create and read, and
-    every LOCATION lies under the prefix the bucket flow lets it read."""
-    _, comp, resolved, files = case
-    (prefix,) = [
-        f.props.prefix for f in resolved.flows if f.target.id == comp.id and f.props and
-        f.source.kind.name == "s3.bucket"
-    ]  # fmt: skip
-    (tables,) = [
-        f.props.tables for f in resolved.flows if f.source.id == comp.id and
-        f.target.kind.name == "glue.database"
-    ]  # fmt: skip
-    _, sql = job_files(comp, resolved, files)
-    statements = [
-        sqlglot.parse_one(s.format(data_bucket=BUCKET), read=DIALECT)
-        for s in job.split_statements(sql)
-    ]
-    named = {table.name for statement in statements for table in statement.find_all(exp.Table)}
-    assert named and named <= set(tables)
-    locations = [
-        location.this.name
-        for statement in statements
-        for location in statement.find_all(exp.LocationProperty)
-    ]
-    assert locations
-    assert all(location.startswith(f"s3://{BUCKET}/{prefix}") for location in locations)
+    every LOCATION is a prefix the role may read in the template (not archgen's declaration)."""
+    item = synthesized[key]
+    grouped = resources_by_component(item.resolved, item.template)
+    for _, comp, resolved, files in [case for case in shipped() if case[0] == key]:
+        (tables,) = [
+            f.props.tables
+            for f in resolved.flows
+            if f.source.id == comp.id and f.target.kind.name == "glue.database"
+        ]
+        (bucket_comp,) = [
+            f.source.id
+            for f in resolved.flows
+            if f.target.id == comp.id and f.source.kind.name == "s3.bucket"
+        ]
+        bucket = next(
+            r.logical_id
+            for r in grouped[bucket_comp]
+            if r.type == "AWS::S3::Bucket" and r.path.endswith("/Bucket/Resource")
+        )
+        policies = {r.logical_id for r in grouped[comp.id] if r.type == "AWS::IAM::Policy"}
+        readable = [
+            resource.removeprefix(f"<{bucket}.Arn>/").removesuffix("*")
+            for st in statements(item.template)
+            if st.policy in policies and "s3:GetObject" in st.actions
+            for resource in st.resources
+            if resource.startswith(f"<{bucket}.Arn>/") and resource.endswith("*")
+        ]
+        _, sql = job_files(comp, resolved, files)
+        parsed = [
+            sqlglot.parse_one(s.format(data_bucket=BUCKET), read=DIALECT)
+            for s in job.split_statements(sql)
+        ]
+        named = {table.name for statement in parsed for table in statement.find_all(exp.Table)}
+        assert named and named <= set(tables)
+        locations = [
+            location.this.name.removeprefix(f"s3://{BUCKET}/")
+            for statement in parsed
+            for location in statement.find_all(exp.LocationProperty)
+        ]
+        assert locations and readable
+        for location in locations:
+            assert any(location.startswith(prefix) for prefix in readable), (
+                f"{comp.id}'s SQL reads {location}, its role may read only {readable}"
+            )

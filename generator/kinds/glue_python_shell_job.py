@@ -23,6 +23,7 @@ from generator.kinds.base import (
     Slot,
     app_code,
 )
+from generator.kinds.prefixes import S3Prefixes
 
 # Seconds the script keeps for itself before Glue's own timeout: enough to stop the
 # running query and fail with its own message rather than be killed mid-poll.
@@ -133,3 +134,15 @@ class GluePythonShellJob(Kind):
         AppFile("glue/{id}/{script}.py", "app/{folder}/{script}.py.j2"),
         AppFile("sql/{id}/{sql}.sql", "app/{folder}/{sql}.sql.j2"),
     )
+    # What each SQL file's tables cover in the data bucket ({data_bucket}): the SQL's
+    # LOCATIONs and the role's read grant both come from here.
+    app_prefixes = {"daily_revenue": S3Prefixes(reads={"orders": "curated/orders/"})}
+
+    @classmethod
+    def check(cls, props: Props, filled: dict[str, int]) -> str | None:
+        if filled.get("data_bucket") and cls.prefixes(props) is None:
+            return (
+                f"sql: {props.sql} declares no S3 prefixes, so its role cannot be scoped; "
+                "add it to GluePythonShellJob.app_prefixes"
+            )
+        return None

@@ -148,8 +148,19 @@ class Etl(Construct):
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
         )
         # With a security configuration, Glue 5.0 writes the job's output and error logs to
-        # /aws-glue/jobs/<configuration>-role/<role>/{output,error}. They are made here first,
-        # with a retention and the key, so that the role may write these two groups and no other.
+        # /aws-glue/jobs/<configuration>-role<role path><role name>/{output,error} (the role's path
+        # is /). They are made here first, with a retention and the key, so that the role may write
+        # these two groups and no other.
+        # Sources: without a security configuration, Glue 5.0 writes /aws-glue/jobs/output and
+        # /aws-glue/jobs/error:
+        # https://docs.aws.amazon.com/glue/latest/dg/monitor-continuous-logging.html
+        # With one, AWS documents no group name for Glue 5.0. The API reference's
+        # /aws-glue/jobs-<role>-<configuration>/ (JobRun.LogGroupName) is a prefix setting, not the
+        # groups Glue creates:
+        # https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/glue/aws.sdk.kotlin.services.glue.model/-job-run/log-group-name.html
+        # The name here is the one public infrastructure code creates and grants for encrypted
+        # jobs, e.g. cds-snc/data-lake, terragrunt/aws/glue/locals.tf:
+        # "/aws-glue/jobs/${security_configuration}-role${role.path}${role.name}".
         log_prefix = f"/aws-glue/jobs/{security_name}-role/{self.role.role_name}"
         self.logs = [
             logs.LogGroup(
@@ -248,11 +259,22 @@ class Etl(Construct):
                 "--data_bucket": data_bucket.bucket_name,
             },
         )
-        # The job lists the bucket, reads its input, writes its output and removes the temporary
-        # files Spark leaves while committing: objects only, never the bucket's configuration.
+        # The job reads and writes only the prefixes its script names:
+        # raw/orders/, curated/orders/.
+        # Its constants and these grants come from one declaration (GlueJob.app_prefixes). Listing
+        # the bucket shows key names only; Spark lists parent folders when it checks and creates
+        # its output, so the list is not limited to the prefixes.
         self.role.add_to_policy(
             iam.PolicyStatement(actions=["s3:ListBucket"], resources=[data_bucket.bucket_arn])
         )
+        # The job may read what it reads.
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:GetObject"],
+                resources=[data_bucket.arn_for_objects(key) for key in ["raw/orders/*"]],
+            )
+        )
+        # The job may write, replace and clean up what it writes.
         self.role.add_to_policy(
             iam.PolicyStatement(
                 actions=[
@@ -261,18 +283,50 @@ class Etl(Construct):
                     "s3:DeleteObject",
                     "s3:AbortMultipartUpload",
                 ],
-                resources=[data_bucket.arn_for_objects("*")],
+                resources=[data_bucket.arn_for_objects(key) for key in ["curated/orders/*"]],
             )
         )
-        Validations.of(self.role).acknowledge(
-            Acknowledgment(
-                id="AwsSolutions::AwsSolutions-IAM5"
-                f"[Resource::<{stack.get_logical_id(data_bucket.node.default_child)}.Arn>/*]",
-                reason="The job's script picks the prefixes it reads and writes, and Spark writes "
-                "files with generated names under them; the role may read, write and delete "
-                "objects of this bucket, not their versions or the bucket's settings.",
+        # The job may look at each folder on the way (exact keys, no data).
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:GetObject"],
+                resources=[
+                    data_bucket.arn_for_objects(key)
+                    for key in [
+                        "raw",
+                        "raw/",
+                        "raw_$folder$",
+                        "raw/orders",
+                        "raw/orders_$folder$",
+                        "curated",
+                        "curated/",
+                        "curated_$folder$",
+                        "curated/orders",
+                        "curated/orders_$folder$",
+                    ]
+                ],
             )
         )
+        # The job may mark the folders it creates (exact keys, empty objects).
+        self.role.add_to_policy(
+            iam.PolicyStatement(
+                actions=["s3:PutObject"],
+                resources=[
+                    data_bucket.arn_for_objects(key)
+                    for key in ["curated_$folder$", "curated/orders_$folder$"]
+                ],
+            )
+        )
+        for key in ["raw/orders/*", "curated/orders/*"]:
+            Validations.of(self.role).acknowledge(
+                Acknowledgment(
+                    id="AwsSolutions::AwsSolutions-IAM5"
+                    f"[Resource::<{stack.get_logical_id(data_bucket.node.default_child)}.Arn>/{key}]",
+                    reason="Spark writes files with generated names under each prefix its script "
+                    "names; the role may use the objects under those prefixes only, not the rest "
+                    "of the bucket.",
+                )
+            )
         self.data_bucket = data_bucket
 
 
@@ -299,7 +353,7 @@ class Catalog(Construct):
 class Crawler(Construct):
     """Raw orders crawler (glue.crawler). A Glue crawler over S3 paths that adds new
     partitions and tables to a catalog database; least-privilege role, CloudWatch
-    logs encrypted with its own KMS key.
+    logs in a log group it makes, kept 30 days and encrypted with its own KMS key.
 
     Attributes:
         crawler: the crawler
@@ -316,20 +370,58 @@ class Crawler(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
-        # Glue names a crawler's log groups /aws-glue/crawlers..., and encrypts them with this
-        # key through the crawler's security configuration.
-        log_groups = stack.format_arn(
-            service="logs",
-            resource="log-group",
-            resource_name="/aws-glue/crawlers*",
-            arn_format=ArnFormat.COLON_RESOURCE_NAME,
-        )
         self.key = kms.Key(
             self,
             "Key",
             description="Logs of the Glue crawler Raw orders crawler",
             enable_key_rotation=True,
         )
+        # Only what a crawler does: read the catalog database's tables and partitions, write what
+        # it finds, and log. Read access to each crawled bucket is added by its flow.
+        self.role = iam.Role(
+            self,
+            "Role",
+            assumed_by=iam.ServicePrincipal("glue.amazonaws.com"),
+            description="Role of the Glue crawler Raw orders crawler",
+        )
+        # All three kinds of data a crawler can touch are encrypted: its logs and bookmarks with
+        # the key, anything it writes to S3 with SSE-S3. The name is fixed because Glue names the
+        # crawler's log group after it.
+        security_name = f"{stack.stack_name}-crawler"
+        self.security = glue.SecurityConfiguration(
+            self,
+            "Security",
+            security_configuration_name=security_name,
+            cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
+            job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
+            s3_encryption=glue.S3Encryption.s3_managed(),
+        )
+        # With a security configuration, Glue writes a crawler's logs to one group per role and
+        # configuration, /aws-glue/crawlers-role<role path><role name>-<configuration> (the role's
+        # path is /), one stream per crawler. It is made here first, with a retention and the key,
+        # so that the logs expire and the role may write this group and no other.
+        # Source: AWS documents no name for it; its pages say only that a crawler's security
+        # configuration encrypts its logs:
+        # https://docs.aws.amazon.com/glue/latest/dg/encryption-security-configuration.html
+        # The name is the one public infrastructure code creates and grants for encrypted crawlers,
+        # e.g. cds-snc/data-lake, terragrunt/aws/glue/locals.tf:
+        # "/aws-glue/crawlers-role${role.path}${role.name}-${security_configuration}".
+        log_name = f"/aws-glue/crawlers-role/{self.role.role_name}-{security_name}"
+        self.logs = logs.LogGroup(
+            self,
+            "Logs",
+            log_group_name=log_name,
+            encryption_key=self.key,
+            retention=logs.RetentionDays.ONE_MONTH,
+            removal_policy=RemovalPolicy.DESTROY,
+        )
+        log_arn = stack.format_arn(
+            service="logs",
+            resource="log-group",
+            resource_name=log_name,
+            arn_format=ArnFormat.COLON_RESOURCE_NAME,
+        )
+        # CloudWatch Logs encrypts and decrypts this one group with the key on Glue's behalf.
         self.key.add_to_resource_policy(
             iam.PolicyStatement(
                 principals=[iam.ServicePrincipal(f"logs.{stack.region}.amazonaws.com")],
@@ -341,35 +433,13 @@ class Crawler(Construct):
                     "kms:Describe*",
                 ],
                 resources=["*"],
-                conditions={"ArnLike": {"kms:EncryptionContext:aws:logs:arn": log_groups}},
+                conditions={"ArnEquals": {"kms:EncryptionContext:aws:logs:arn": log_arn}},
             )
         )
-        # All three kinds of data a crawler can touch are encrypted: its logs and bookmarks with
-        # the key, anything it writes to S3 with SSE-S3.
-        self.security = glue.SecurityConfiguration(
-            self,
-            "Security",
-            cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
-            job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
-            s3_encryption=glue.S3Encryption.s3_managed(),
-        )
-        # Only what a crawler does: read the catalog database's tables and partitions, write what
-        # it finds, and log. Read access to each crawled bucket is added by its flow.
-        self.role = iam.Role(
-            self,
-            "Role",
-            assumed_by=iam.ServicePrincipal("glue.amazonaws.com"),
-            description="Role of the Glue crawler Raw orders crawler",
-        )
+        self.logs.grant_write(self.role)
         self.role.add_to_policy(
             iam.PolicyStatement(
-                actions=[
-                    "logs:CreateLogGroup",
-                    "logs:CreateLogStream",
-                    "logs:PutLogEvents",
-                    "logs:AssociateKmsKey",
-                ],
-                resources=[log_groups, f"{log_groups}:*"],
+                actions=["logs:CreateLogGroup", "logs:AssociateKmsKey"], resources=[log_arn]
             )
         )
         self.role.add_to_policy(
@@ -378,19 +448,6 @@ class Crawler(Construct):
                 resources=[self.key.key_arn],
             )
         )
-        for log_group in ["/aws-glue/crawlers*", "/aws-glue/crawlers*:*"]:
-            Validations.of(self.role).acknowledge(
-                Acknowledgment(
-                    id="AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:"
-                    f"<AWS::Region>:<AWS::AccountId>:log-group:{log_group}]",
-                    reason=(
-                        "Glue names a crawler's log group after its role and security"
-                        " configuration (/aws-glue/crawlers-role/...), and its "
-                        "streams after the run; the prefix is as narrow as Glue "
-                        "allows."
-                    ),
-                )
-            )
         self.crawler = glue.CfnCrawler(
             self,
             "Crawler",
@@ -412,6 +469,8 @@ class Crawler(Construct):
                 }
             ),
         )
+        # The group exists before the crawler can first run.
+        self.crawler.node.add_dependency(self.logs)
 
 
 class Results(Construct):
@@ -980,7 +1039,10 @@ class GlueWorkflowAthenaStack(Stack):
 
         # Flow 9. curated Parquet, read by its queries: lake -> report
         # Athena reads a table's files with the caller's credentials: the job's role may find the
-        # bucket, list curated/orders/ and read the objects under it, nothing else of the bucket.
+        # bucket, list and read the prefixes its SQL's tables cover, nothing else of the bucket.
+        # The SQL's LOCATIONs and these grants come from one declaration
+        # (GluePythonShellJob.app_prefixes).
+        lake_report_prefixes = ["curated/orders/"]
         self.report.role.add_to_policy(
             iam.PolicyStatement(
                 actions=["s3:GetBucketLocation"], resources=[self.lake.bucket.bucket_arn]
@@ -990,26 +1052,32 @@ class GlueWorkflowAthenaStack(Stack):
             iam.PolicyStatement(
                 actions=["s3:ListBucket"],
                 resources=[self.lake.bucket.bucket_arn],
-                conditions={"StringLike": {"s3:prefix": ["curated/orders/*"]}},
+                conditions={
+                    "StringLike": {"s3:prefix": [f"{prefix}*" for prefix in lake_report_prefixes]}
+                },
             )
         )
         self.report.role.add_to_policy(
             iam.PolicyStatement(
                 actions=["s3:GetObject"],
-                resources=[self.lake.bucket.arn_for_objects("curated/orders/*")],
+                resources=[
+                    self.lake.bucket.arn_for_objects(f"{prefix}*")
+                    for prefix in lake_report_prefixes
+                ],
             )
         )
-        Validations.of(self.report.role).acknowledge(
-            Acknowledgment(
-                id="AwsSolutions::AwsSolutions-IAM5[Resource::"
-                f"<{self.get_logical_id(self.lake.bucket.node.default_child)}.Arn>/curated/orders/*]",
-                reason=(
-                    "A query reads whichever files Spark wrote under "
-                    "curated/orders/, the LOCATION of the table the job's SQL "
-                    "creates; the role may read objects under that prefix only."
-                ),
+        for prefix in lake_report_prefixes:
+            Validations.of(self.report.role).acknowledge(
+                Acknowledgment(
+                    id="AwsSolutions::AwsSolutions-IAM5[Resource::"
+                    f"<{self.get_logical_id(self.lake.bucket.node.default_child)}.Arn>/{prefix}*]",
+                    reason=(
+                        "A query reads whichever files Spark wrote under the prefix, "
+                        "the LOCATION of a table the job's SQL creates; the role may "
+                        "read objects under the prefixes its SQL names only."
+                    ),
+                )
             )
-        )
 
         # Drop the DependsOn entries a Ref or GetAtt already implies (cfn-lint W3005).
         Aspects.of(self).add(PruneImpliedDependsOn())
