@@ -19,7 +19,10 @@ application-code root moves up a level, out of the Python package), the same
 application code, and a cdk.json that gives the CDK CLI the context archgen's
 synth uses (its feature flags, no version reporting), so `npx cdk synth` gives
 archgen's template. Its tests state what that template was when archgen wrote
-them: each component's resources by type, and the secure defaults they carry.
+them: each component's resources by type, the secure defaults they carry, their TLS
+settings and deletion settings; another test runs cdk-nag. Its README's Prerequisites,
+Run, Tear down and cost sections come from the kinds' lifecycle data joined with that
+template (generator/lifecycle.py).
 """
 
 from __future__ import annotations
@@ -39,15 +42,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from generator import ROOT, TEMPLATES_DIR, __version__
+from generator import ROOT, TEMPLATES_DIR, __version__, lifecycle
 from generator.build import Progress, quiet
 from generator.errors import ArchgenError
 from generator.inventory import resources_by_component
 from generator.loader import Resolved
 from generator.pyformat import format_files
 from generator.render import code, diagram
-from generator.secure import assertion_source
-from generator.synth import CONTEXT, SynthInput, synth
+from generator.secure import as_generated, assertion_source
+from generator.synth import FEATURE_FLAGS, SynthInput, synth
 from generator.templating import render
 
 ANSWERS = ".archgen.json"
@@ -55,9 +58,6 @@ ANSWERS = ".archgen.json"
 # lists a 3.0.0, but it is deprecated and not the `latest` tag.
 CDK_CLI_VERSION = "2.1148.1"
 STACK_NAME_MAX = 128  # CloudFormation's limit on a stack name
-# The feature flags archgen's synth sets, which the project's cdk.json and tests set too;
-# the rest of archgen's context (path and asset metadata) is what the CDK CLI sets itself.
-FEATURE_FLAGS = {key: value for key, value in CONTEXT.items() if not key.startswith("aws:cdk:")}
 # The stack module lives in the project's package, its application code at the project root.
 PROJECT_APP_CODE_ROOT = "Path(__file__).resolve().parent.parent"
 # Python modules a project package must not shadow: what the project itself imports, and
@@ -152,8 +152,24 @@ def app_code_folders(resolved: Resolved) -> set[str]:
     return {source.path.split("/")[0] for source in code.app_sources(resolved)}
 
 
-def _py_literal(value: Mapping[str, int]) -> str:
-    return "{" + ", ".join(f"{json.dumps(k)}: {v}" for k, v in value.items()) + "}"
+def _py_literal(value: Mapping[str, Any]) -> str:
+    return "{" + ", ".join(f"{json.dumps(k)}: {v!r}" for k, v in value.items()) + "}"
+
+
+def deletion_settings(resource: dict) -> dict[str, Any]:
+    """What decides a resource's fate on `cdk destroy`, where it is not plain Delete.
+
+    The project's tests hold the same function; its README's "Tear down" lists the
+    resources whose DeletionPolicy keeps them.
+    """
+    found = {
+        key: resource[key]
+        for key in ("DeletionPolicy", "UpdateReplacePolicy")
+        if resource.get(key, "Delete") != "Delete"
+    }
+    if "DeletionProtection" in resource.get("Properties", {}):
+        found["DeletionProtection"] = resource["Properties"]["DeletionProtection"]
+    return found
 
 
 @dataclass
@@ -163,6 +179,7 @@ class RenderedProject:
     resolved: Resolved
     name: ProjectName
     files: dict[str, bytes]
+    template: dict = field(default_factory=dict)  # archgen's synth of it, which files describe
 
 
 def _synthesize(resolved: Resolved, generated: dict[str, str], stack_name: str) -> dict:
@@ -190,9 +207,24 @@ def _template_facts(resolved: Resolved, template: dict) -> dict[str, Any]:
         comp.id: {
             default.resource_type: assertion_source(default.properties)
             for default in comp.kind.secure_defaults
-            if default.resource_type in counts[comp.id]
+            if default.resource_type in counts[comp.id] and not default.tls
         }
         for comp in resolved.components
+    }
+    resources = template.get("Resources", {})
+    tls = {
+        item.logical_id: (
+            item.type,
+            default.doc,
+            assertion_source(
+                as_generated(default.properties, resources[item.logical_id].get("Properties", {}))
+            ),
+        )
+        for comp in resolved.components
+        for default in comp.kind.secure_defaults
+        if default.tls
+        for item in by_component.get(comp.id, [])
+        if item.type == default.resource_type
     }
     secure_docs = {
         comp.id: {d.resource_type: d.doc for d in comp.kind.secure_defaults}
@@ -204,11 +236,30 @@ def _template_facts(resolved: Resolved, template: dict) -> dict[str, Any]:
         "resource_counts": {**counts, None: supporting},
         "secure": {cid: found for cid, found in secure.items() if found},
         "secure_docs": secure_docs,
+        "tls": dict(sorted(tls.items())),
+        "deletion": {
+            logical_id: _py_literal(settings)
+            for logical_id, resource in sorted(resources.items())
+            if (settings := deletion_settings(resource))
+        },
+        "flags": lifecycle.context_flags(resolved),
+        "kept": lifecycle.kept(resolved, template),
+        "costs": lifecycle.costs(resolved, template),
+        "leaves_behind": lifecycle.leaves_behind(resolved, template),
         "stack_parameters": {
             key: spec.get("Description", "")
             for key, spec in template.get("Parameters", {}).items()
             if key != "BootstrapVersion"
         },
+    }
+
+
+def _tested_app_files(resolved: Resolved) -> set[str]:
+    """Application code the project's tests run (a kind's test under templates/project/tests/)."""
+    return {
+        source.path
+        for source in code.app_sources(resolved)
+        if (TEMPLATES_DIR / f"project/tests/{source.template}").is_file()
     }
 
 
@@ -226,6 +277,7 @@ def render_project(
     }
     progress("synth (what the project's tests expect)")
     template = _synthesize(resolved, generated, name.stack)
+    tested = _tested_app_files(resolved)
     context = {
         "r": resolved,
         "name": name,
@@ -234,6 +286,8 @@ def render_project(
         "cdk_cli_version": CDK_CLI_VERSION,
         "feature_flags": FEATURE_FLAGS,
         "app_files": sorted(app_files),
+        "untested_app_files": sorted(path for path in app_files if path not in tested),
+        "run_sections": lifecycle.run_sections(resolved, template, name.stack),
         **_template_facts(resolved, template),
     }
 
@@ -245,18 +299,36 @@ def render_project(
         ),
         "tests/__init__.py": "",
         "tests/unit/__init__.py": "",
-        f"tests/unit/test_{pkg}_stack.py": render("project/tests/unit/test_stack.py.j2", **context),
+    }
+    tests = {
+        f"tests/unit/test_{pkg}_stack.py": (
+            "project/tests/unit/test_stack.py.j2",
+            {},
+            "tests of the stack (`aws_cdk.assertions`): each component's resources by type, "
+            "the secure defaults its kind declares, TLS settings, and what `cdk destroy` keeps",
+        ),
+        "tests/unit/test_cdk_nag.py": (
+            "project/tests/unit/test_cdk_nag.py.j2",
+            {},
+            "cdk-nag's AWS Solutions checks: no finding the stack does not acknowledge",
+        ),
     }
     if app_files:
-        python["tests/unit/test_application_code.py"] = render(
-            "project/tests/unit/test_application_code.py.j2", **context
+        tests["tests/unit/test_application_code.py"] = (
+            "project/tests/unit/test_application_code.py.j2",
+            {},
+            "every Python file of the application code compiles",
         )
     for source in code.app_sources(resolved):
-        test_template = f"project/tests/{source.template}"
-        if (TEMPLATES_DIR / test_template).is_file():
-            python[f"tests/unit/test_{source.component.id}.py"] = render(
-                test_template, c=source.component, path=source.path, **context
+        if source.path in tested:
+            tests[f"tests/unit/test_{source.component.id}.py"] = (
+                f"project/tests/{source.template}",
+                {"c": source.component, "path": source.path},
+                f"tests of `{source.path}`, run locally",
             )
+    context["test_files"] = [(path, doc) for path, (_, _, doc) in sorted(tests.items())]
+    for path, (template_name, extra, _) in tests.items():
+        python[path] = render(template_name, **extra, **context)
     try:
         python = format_files(python)
     except SyntaxError as exc:
@@ -277,7 +349,7 @@ def render_project(
     }
     files = {path: text.encode("utf-8") for path, text in text_files.items()}
     files["diagram.png"] = drawn.png
-    return RenderedProject(resolved, name, dict(sorted(files.items())))
+    return RenderedProject(resolved, name, dict(sorted(files.items())), template)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,19 @@ def assertion_source(pattern: Any) -> str:
     return repr(pattern)
 
 
+def as_generated(pattern: Any, value: Any) -> Any:
+    """The pattern with each ANY replaced by the value it matched: what a resource has.
+
+    A starter project pins some settings (TLS modes) at exactly what they were generated
+    with, while the kind's pattern only asks that they be set.
+    """
+    if pattern is ANY:
+        return value
+    if isinstance(pattern, dict) and isinstance(value, dict):
+        return {key: as_generated(item, value.get(key)) for key, item in pattern.items()}
+    return pattern
+
+
 def violations(resolved: Resolved, template: dict) -> list[str]:
     """Every resource a component owns that breaks a secure default of the component's kind."""
     resources = template.get("Resources", {})

@@ -14,21 +14,26 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator import node
+from generator import TEMPLATES_DIR, node
 from generator.errors import ArchgenError
 from generator.findings import Finding
 from generator.loader import Resolved
 
+# The feature flags `cdk init` writes into cdk.json for the pinned CDK (CLI 2.1148.1's init,
+# equal to aws-cdk-lib 2.275.0's recommended-feature-flags.json: tests/test_synth.py checks
+# the library, the e2e tests that the CLI warns of no unconfigured flag). archgen's synth and
+# every starter project's cdk.json read this one file, so their templates agree.
+FEATURE_FLAGS_FILE = TEMPLATES_DIR / "cdk-feature-flags.json"
+FEATURE_FLAGS: dict[str, Any] = json.loads(FEATURE_FLAGS_FILE.read_text(encoding="utf-8"))
 # What the CDK CLI sets for `cdk synth`, so that archgen's templates equal the
 # ones a starter project's `npx cdk synth` gives (the agreement check reads
 # aws:cdk:path to map resources to components).
 CONTEXT = {
     "aws:cdk:enable-path-metadata": True,
     "aws:cdk:enable-asset-metadata": True,
-    # Feature flags that generated code relies on (the starter project's cdk.json
-    # carries the same): S3 server access logs through a bucket policy, not an ACL.
-    "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": True,
+    **FEATURE_FLAGS,
 }
 
 

@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 import yaml
 from pydantic import ValidationError
+from readme_sections import check_costs, check_teardown, kept_in_template, sections
 
 from generator import ROOT, __version__, project as projects
 from generator.errors import ArchgenError
 from generator.loader import find_pattern, load
 from generator.model import PatternFile
 from generator.render.code import generate
-from generator.synth import CONTEXT
+from generator.synth import CONTEXT, FEATURE_FLAGS
 
 STREAMING = "streaming-ingest-data-lake"
 STACK_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9-]{0,127}$")
@@ -37,6 +38,12 @@ def resolved():
 @pytest.fixture(scope="module")
 def rendered(resolved):
     return projects.render_project(resolved, projects.project_name("my-lake"))
+
+
+@pytest.fixture(scope="module")
+def dms_rendered():
+    resolved = load(find_pattern("database-replication-dms")).resolve()
+    return projects.render_project(resolved, projects.project_name("dms"))
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -152,7 +159,8 @@ def test_project_has_the_cdk_init_layout(rendered):
         "README.md", ".gitignore", "diagram.png", "diagram.svg",
         "my_lake/__init__.py", "my_lake/my_lake_stack.py", "lambda/transformer/index.py",
         "tests/__init__.py", "tests/unit/__init__.py", "tests/unit/test_my_lake_stack.py",
-        "tests/unit/test_application_code.py", "tests/unit/test_transformer.py",
+        "tests/unit/test_cdk_nag.py", "tests/unit/test_application_code.py",
+        "tests/unit/test_transformer.py",
     ):  # fmt: skip
         assert path in rendered.files, path
     assert projects.ANSWERS not in rendered.files  # written by apply(), with the file hashes
@@ -214,7 +222,27 @@ def test_cdk_json_gives_the_cli_archgens_synth_settings(rendered):
     assert settings["app"] == "python3 app.py"
     assert settings["versionReporting"] is False  # archgen: analytics_reporting=False
     flags = {key: value for key, value in CONTEXT.items() if not key.startswith("aws:cdk:")}
-    assert settings.get("context", {}) == flags  # the feature flags archgen's synth sets
+    assert settings.get("context", {}) == flags == FEATURE_FLAGS  # what `cdk init` writes
+    assert "**/__pycache__" in settings["watch"]["exclude"]  # the project's own watch settings
+
+
+def test_app_pins_the_account_and_region_the_cli_resolves(rendered):
+    tree = ast.parse(rendered.files["app.py"])
+    assigned = {
+        node.targets[0].id: ast.unparse(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+    }
+    assert assigned["account"] == "os.environ.get('CDK_DEFAULT_ACCOUNT')"
+    assert assigned["region"] == "os.environ.get('CDK_DEFAULT_REGION')"
+    assert assigned["env"] == "cdk.Environment(account=account, region=region) if account else None"
+    stack = next(
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", "") == rendered.resolved.class_name
+    )
+    assert [(k.arg, ast.unparse(k.value)) for k in stack.keywords] == [("env", "env")]
 
 
 def test_package_json_pins_the_cdk_cli_exactly(rendered):
@@ -238,6 +266,88 @@ def test_readme_shows_diagram_flow_parameters_names_and_deploy_steps(rendered):
         "archgen update",
     ):
         assert text in readme, text
+
+
+README_SECTIONS = [
+    "How the data flows",
+    "Parameters it was made with",
+    "What is where",
+    "Prerequisites",
+    "Set up, test and synthesize",
+    "Deploy",
+    "Run",
+    "Tear down",
+    "What it costs while idle",
+    "Resources by component",
+    "Updating",
+]
+
+
+@pytest.mark.parametrize("project", ["rendered", "dms_rendered"])
+def test_readme_sections_say_what_the_template_does(project, request):
+    project = request.getfixturevalue(project)
+    readme = sections(project.files["README.md"].decode())
+    assert list(readme) == README_SECTIONS
+    assert "npx cdk bootstrap --profile NAME" in readme["Prerequisites"]
+    assert "npx cdk deploy --profile NAME" in readme["Deploy"]
+    check_teardown(readme["Tear down"], project.template)
+    check_costs(readme["What it costs while idle"], project.template)
+    for comp in project.resolved.components:
+        if comp.kind.lifecycle.run:
+            assert f"### {comp.label}\n" in readme["Run"], comp.id
+    for logical_id in re.findall(r"physical_id (\w+)", readme["Run"]):
+        assert logical_id in project.template["Resources"]
+
+
+@pytest.mark.parametrize("project", ["rendered", "dms_rendered"])
+def test_readme_claims_only_the_tests_the_project_has(project, request):
+    project = request.getfixturevalue(project)
+    readme = project.files["README.md"].decode()
+    named = set(re.findall(r"`(tests/[\w/]+\.py)`", readme))
+    tests = {p for p in project.files if p.startswith("tests/unit/test_")}
+    assert named == tests
+    for path in tests:  # each says what it tests
+        assert re.search(rf"\| `{path}` \| \w", readme), path
+    untested = [p for p in project.files if p.startswith(("glue/", "emr/", "mwaa/"))]
+    for path in untested:
+        assert f"`{path}`" in sections(readme)["Set up, test and synthesize"], path
+
+
+def test_readme_documents_the_context_flags_the_stack_reads(dms_rendered, rendered):
+    readme = sections(dms_rendered.files["README.md"].decode())
+    assert "`-c create_dms_roles=false`" in readme["Prerequisites"]
+    assert "-c create_dms_roles=true" in readme["Deploy"]  # the value it uses without the flag
+    assert "`npx cdk deploy -c deletion_protection=false`" in readme["Tear down"]
+    assert "without the flag: `true`" in readme["Prerequisites"]
+    streaming = sections(rendered.files["README.md"].decode())  # reads no context flag
+    assert " -c " not in streaming["Deploy"] + streaming["Tear down"]
+    assert "creates no account-level resource" in streaming["Prerequisites"]
+
+
+def test_stack_tests_pin_tls_settings_and_deletion_settings(dms_rendered):
+    tests = dms_rendered.files["tests/unit/test_dms_stack.py"].decode()
+    namespace: dict = {}
+    settings = tests[tests.index("TLS_SETTINGS = {") : tests.index("@pytest.fixture")]
+    exec(compile(settings, "settings", "exec"), {"Match": None}, namespace)
+    resources = dms_rendered.template["Resources"]
+    by_type = {}
+    for logical_id, resource in resources.items():
+        by_type.setdefault(resource["Type"], set()).add(logical_id)
+    tls = namespace["TLS_SETTINGS"]
+    assert {k for k, (t, _) in tls.items() if t == "AWS::DMS::Endpoint"} == by_type[
+        "AWS::DMS::Endpoint"
+    ]
+    for logical_id, (_, pattern) in tls.items():
+        if "SslMode" in pattern:
+            assert pattern["SslMode"] == resources[logical_id]["Properties"]["SslMode"]
+    (group,) = by_type["AWS::RDS::DBClusterParameterGroup"]
+    assert tls[group][1] == {"Parameters": {"rds.force_ssl": "1"}}
+    deletion = namespace["DELETION_SETTINGS"]
+    assert {k for k, v in deletion.items() if "DeletionPolicy" in v} == set(
+        kept_in_template(dms_rendered.template)
+    )
+    (cluster,) = by_type["AWS::RDS::DBCluster"]
+    assert deletion[cluster]["DeletionProtection"] is True
 
 
 def test_stack_tests_state_resources_per_component_and_secure_defaults(rendered):

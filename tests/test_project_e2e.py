@@ -96,6 +96,23 @@ def template_differences(archgens: dict, projects_: dict) -> list[str]:
     return found
 
 
+def feature_flag_warnings(output: str) -> list[str]:
+    """The CDK CLI's lines about feature flags, such as its warning after `cdk synth`:
+    "84 feature flags are not configured. Run 'cdk flags --unstable=flags' to learn more."
+    (CLI 2.1148.1, printed when cdk.json leaves a flag unset whose default is not the
+    recommended value)."""
+    return [line for line in output.splitlines() if "feature flag" in line.lower()]
+
+
+def test_the_cli_warning_about_unconfigured_feature_flags_is_found():
+    output = (
+        "npm warn config\n"
+        "84 feature flags are not configured. Run 'cdk flags --unstable=flags' to learn more.\n"
+    )
+    assert feature_flag_warnings(output) == [output.splitlines()[1]]
+    assert feature_flag_warnings("Successfully synthesized to cdk.out\n") == []
+
+
 # The comparison itself, fast: it must be able to fail, and say where.
 
 BUCKET = {"Type": "AWS::S3::Bucket", "Properties": {"Versioning": {"Status": "Enabled"}}}
@@ -129,13 +146,34 @@ def test_missing_and_extra_resources_and_sections_are_named():
 # The end-to-end cases.
 
 
+# What picks the AWS account and Region the CDK CLI resolves (and app.py pins the stack to).
+AWS_SELECTION = (
+    "AWS_PROFILE",
+    "AWS_DEFAULT_PROFILE",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_CONFIG_FILE",
+    "AWS_SHARED_CREDENTIALS_FILE",
+)
+
+
 def _environment(extra_path: list[Path]) -> dict[str, str]:
-    """This process's environment without the outer pytest's and virtualenv's traces."""
+    """This process's environment without the outer pytest's and virtualenv's traces.
+
+    Nor any AWS account or Region: the CLI synthesizes the stack environment-agnostic,
+    as archgen does, so the two templates compare.
+    """
+    dropped = ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME", *AWS_SELECTION)
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("PYTEST_") and key not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")
+        if not key.startswith("PYTEST_") and key not in dropped
     }
+    env["AWS_CONFIG_FILE"] = env["AWS_SHARED_CREDENTIALS_FILE"] = os.devnull
+    env["AWS_EC2_METADATA_DISABLED"] = "true"  # no credentials from an instance either
     env["PATH"] = os.pathsep.join([*map(str, extra_path), env.get("PATH", "")])
     env["JSII_NODE"] = str(node.node_binary())
     env["JSII_SILENCE_WARNING_UNTESTED_NODE_VERSION"] = "1"
@@ -220,13 +258,11 @@ def archgen_synth(tmp_path_factory) -> dict[str, Synthesized]:
     return {case[0]: result for case, result in zip(CASES, synth_checked(items), strict=True)}
 
 
-@pytest.mark.e2e
-@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
-def test_starter_project_tests_synthesizes_and_matches_archgen(
-    case, tmp_path, venv, cdk_cli, node_tools, archgen_synth
-):
-    folder_name, pattern_id, params = case
-    folder = tmp_path / folder_name
+SYNTH = ["npx", "cdk", "synth", "--quiet", "--no-notices"]
+
+
+def _new_project(folder: Path, pattern_id: str, params: dict, venv: Path, cdk_cli: Path, tools):
+    """`archgen new` into folder, with the shared CLI; the environment to run it in."""
     args = [arg for key, value in params.items() for arg in ("--param", f"{key}={value}")]
     result = CliRunner().invoke(
         cli, ["new", pattern_id, str(folder), *args], catch_exceptions=False
@@ -238,16 +274,34 @@ def test_starter_project_tests_synthesizes_and_matches_archgen(
         "aws-cdk": projects.CDK_CLI_VERSION
     }
     (folder / "node_modules").symlink_to(cdk_cli, target_is_directory=True)
-    env = _environment([venv / "venv" / "bin", node_tools])
+    env = _environment([venv / "venv" / "bin", tools])
     env["npm_config_userconfig"] = str(cdk_cli.parent / "npmrc")
+    return env
+
+
+def _environment_of(folder: Path, stack: str) -> str:
+    """The environment (aws://account/region) the synthesized stack is bound to."""
+    manifest = json.loads((folder / "cdk.out" / "manifest.json").read_text())
+    return manifest["artifacts"][stack]["environment"]
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+def test_starter_project_tests_synthesizes_and_matches_archgen(
+    case, tmp_path, venv, cdk_cli, node_tools, archgen_synth
+):
+    folder_name, pattern_id, params = case
+    folder = tmp_path / folder_name
+    env = _new_project(folder, pattern_id, params, venv, cdk_cli, node_tools)
 
     tests = _run(["pytest", "-q", "-p", "no:cacheprovider"], folder, env)
     assert re.fullmatch(r"\d+ passed in .*", tests.strip().splitlines()[-1]), tests  # no skips
 
-    synth = ["npx", "cdk", "synth", "--quiet", "--no-notices"]
-    output = _run(synth, folder, env)
+    output = _run(SYNTH, folder, env)
     assert "end-of-life" not in output.lower(), output  # Node 24, never the system's Node 20
+    assert feature_flag_warnings(output) == []  # cdk.json sets every flag `cdk init` sets
     stack = projects.project_name(folder_name).stack
+    assert _environment_of(folder, stack) == "aws://unknown-account/unknown-region"
     template = json.loads((folder / "cdk.out" / f"{stack}.template.json").read_text())
     archgens = archgen_synth[folder_name]
     assert template_differences(archgens.template, template) == []
@@ -255,9 +309,27 @@ def test_starter_project_tests_synthesizes_and_matches_archgen(
 
     # cdk-nag, as `npx cdk synth -c nag=true` runs it, finds what archgen's synth finds.
     (folder / "cdk.out" / "validation-report.json").unlink(missing_ok=True)
-    nag = subprocess.run([*synth, "-c", "nag=true"], cwd=folder, env=env, capture_output=True)
+    nag = subprocess.run([*SYNTH, "-c", "nag=true"], cwd=folder, env=env, capture_output=True)
     report = folder / "cdk.out" / "validation-report.json"
     assert report.is_file(), nag.stderr.decode()
     assert plugin_report(report)[0].get(stack, []) == archgens.findings
     if not archgens.findings:
         assert nag.returncode == 0, nag.stderr.decode()
+
+
+@pytest.mark.e2e
+def test_the_app_pins_the_account_and_region_the_cli_resolves(tmp_path, venv, cdk_cli, node_tools):
+    # With credentials, the CLI runs app.py with CDK_DEFAULT_ACCOUNT and CDK_DEFAULT_REGION
+    # (and cdk.json's context in CDK_CONTEXT_JSON). This machine has no credentials, so the
+    # test runs app.py as the CLI would with them.
+    folder = tmp_path / "pinned"
+    env = _new_project(folder, "streaming-ingest-data-lake", {}, venv, cdk_cli, node_tools)
+    context = json.loads((folder / "cdk.json").read_text())["context"]
+    cli_sets = {
+        "CDK_DEFAULT_ACCOUNT": "111111111111",
+        "CDK_DEFAULT_REGION": "eu-west-1",
+        "CDK_CONTEXT_JSON": json.dumps(context),
+        "CDK_OUTDIR": str(folder / "cdk.out"),
+    }
+    _run(["python", "app.py"], folder, env | cli_sets)
+    assert _environment_of(folder, "pinned") == "aws://111111111111/eu-west-1"

@@ -2,7 +2,18 @@
 
 from pydantic import Field
 
-from generator.kinds.base import ANY, Export, Icon, Kind, Props, SecureDefault, Slot
+from generator.kinds.base import (
+    ANY,
+    PRICING_CHECKED,
+    Cost,
+    Export,
+    Icon,
+    Kind,
+    Lifecycle,
+    Props,
+    SecureDefault,
+    Slot,
+)
 
 
 class AthenaWorkgroupProps(Props):
@@ -52,4 +63,16 @@ class AthenaWorkgroup(Kind):
             },
             "Workgroups enforce their settings, encrypt results and cap the bytes a query scans.",
         ),
+    )
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Athena::WorkGroup",
+                "per TB its queries scan, each query stopped at {bytes_scanned_cutoff_gb} GB",
+                "https://aws.amazon.com/athena/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+        ),
+        run="run/athena_workgroup.md.j2",
     )

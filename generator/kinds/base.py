@@ -235,6 +235,97 @@ class SecureDefault:
     resource_type: str
     properties: dict[str, Any]
     doc: str
+    # A transport-encryption setting (TLS). A starter project's tests check these per
+    # resource, with the values the resource was generated with (ANY included).
+    tls: bool = False
+
+
+@dataclass(frozen=True)
+class ContextFlag:
+    """A CDK context value the kind's generated code reads: `cdk deploy -c NAME=VALUE`.
+
+    Context, not a stack parameter, because it decides which resources exist (an
+    account-level role) or what CloudFormation may do to them (deletion protection).
+    The starter README and the teaching page render each flag of the active kinds;
+    tests check that the generated code reads exactly the declared names.
+
+    prop: the prop that gives the value when the context does not.
+    set_to: the value the README shows. when: "deploy" when it is set for a deploy
+    (an account-level singleton that may already exist), "destroy" when the stack is
+    deployed once more with it before `cdk destroy`.
+    """
+
+    name: str
+    prop: str
+    set_to: str
+    when: Literal["deploy", "destroy"]
+    doc: str
+
+
+@dataclass(frozen=True)
+class Cost:
+    """How one of the kind's resource types is billed: the README's and the page's costs.
+
+    Rendered once per component, with the number of resources of that type the
+    component owns in the template. idle: billed while nothing runs (an instance
+    hour, a key month); otherwise only for use. billed may name props ({prop}).
+    when: a prop that must be truthy for the cost to apply (min_capacity_acu).
+    pricing: the AWS pricing page (https://aws.amazon.com/...); checked: the day it
+    was read, YYYY-MM-DD. Prices differ by Region, so the page has the numbers.
+    """
+
+    resource_type: str
+    billed: str
+    pricing: str
+    checked: str
+    idle: bool = True
+    when: str | None = None
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """What a kind's resources take to deploy, run, pay for and tear down.
+
+    The starter project's README and the teaching page render it for each
+    component of the kind, so a new kind brings its own:
+
+    context_flags: CDK context values its generated code reads.
+    costs: how its resources are billed; every deployed kind declares at least one.
+    kept: resource type to why `cdk destroy` keeps it (DeletionPolicy Retain or
+    Snapshot); every kept resource of a template needs its reason here.
+    leaves_behind: what the service itself creates outside the stack and a destroy
+    leaves in the account.
+    run: templates/run/<kind>.md.j2, how to start, watch and stop what the component
+    runs (the README's "Run"); None for a kind that runs nothing itself.
+    """
+
+    context_flags: tuple[ContextFlag, ...] = ()
+    costs: tuple[Cost, ...] = ()
+    kept: dict[str, str] = field(default_factory=dict)
+    leaves_behind: tuple[str, ...] = ()
+    run: str | None = None
+
+
+# Facts several kinds share.
+PRICING_CHECKED = "2026-12-01"  # the day the pricing pages below were read
+KMS_KEYS_BILL_MONTHLY = Cost(
+    "AWS::KMS::Key",
+    "per key-month (prorated hourly), and as much again for each rotation of its key "
+    "material; a key kept after `cdk destroy` bills until its deletion is scheduled",
+    "https://aws.amazon.com/kms/pricing/",
+    PRICING_CHECKED,
+)
+LOG_DATA = Cost(
+    "AWS::Logs::LogGroup",
+    "per GB of log data ingested and per GB-month stored",
+    "https://aws.amazon.com/cloudwatch/pricing/",
+    PRICING_CHECKED,
+    idle=False,
+)
+SCHEDULE_KEY_DELETION = (
+    "after the 7 to 30 days of waiting that `aws kms schedule-key-deletion` sets, and "
+    "at no charge meanwhile"
+)
 
 
 # Secure defaults many kinds share: their log groups and their keys.
@@ -260,6 +351,8 @@ class Shared:
     template: str
     resource_types: tuple[str, ...]
     imports: tuple[str, ...] = ()
+    label: str = ""  # how the README and the page name it ("Logs key")
+    lifecycle: Lifecycle = Lifecycle()
 
 
 class Kind:
@@ -299,6 +392,10 @@ class Kind:
     def describe(cls, props: Props) -> str:
         """What one component of the kind deploys, for its page: the doc, unless props change it."""
         return cls.doc
+
+    # Deploying, running, paying for and tearing down its resources (the README's and
+    # the teaching page's sections after the code).
+    lifecycle: ClassVar[Lifecycle] = Lifecycle()
 
     @classmethod
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:

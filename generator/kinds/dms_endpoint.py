@@ -23,7 +23,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.kinds.base import ANY, KEYS_ROTATE, Export, Icon, Kind, Props, SecureDefault, Slot
+from generator.kinds.base import (
+    ANY,
+    KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
+    PRICING_CHECKED,
+    Cost,
+    Export,
+    Icon,
+    Kind,
+    Lifecycle,
+    Props,
+    SecureDefault,
+    Slot,
+)
 
 
 class DmsEndpointProps(Props):
@@ -49,6 +62,8 @@ class DmsEndpoint(Kind):
         "from aws_cdk import aws_secretsmanager as secretsmanager",
         "from aws_cdk import Acknowledgment",
         "from aws_cdk import Validations",
+        "from aws_cdk import Duration",
+        "from aws_cdk import RemovalPolicy",
         "from collections.abc import Callable",
     )
     props = DmsEndpointProps
@@ -82,7 +97,8 @@ class DmsEndpoint(Kind):
         SecureDefault(
             "AWS::DMS::Endpoint",
             {"SslMode": ANY},
-            "Endpoints say how they encrypt the connection.",
+            "Endpoints state their TLS mode; a starter project pins each endpoint's mode.",
+            tls=True,
         ),
         SecureDefault(
             "AWS::SecretsManager::Secret",
@@ -90,6 +106,25 @@ class DmsEndpoint(Kind):
             "Logins are encrypted with a customer-managed key.",
         ),
         KEYS_ROTATE,
+    )
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::DMS::Endpoint",
+                "nothing of its own: the replication instance that uses it bills by the hour",
+                "https://aws.amazon.com/dms/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            Cost(
+                "AWS::SecretsManager::Secret",
+                "per secret-month, and per 10,000 API calls: the login of a database outside AWS",
+                "https://aws.amazon.com/secrets-manager/pricing/",
+                PRICING_CHECKED,
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+        ),
     )
 
     @classmethod

@@ -16,10 +16,16 @@ from pydantic import Field
 from generator.kinds.base import (
     ANY,
     KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
+    ContextFlag,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     component_ref,
@@ -92,3 +98,44 @@ class DmsReplicationInstance(Kind):
         "from aws_cdk import Validations",
     )
     props = DmsReplicationInstanceProps
+    lifecycle = Lifecycle(
+        context_flags=(
+            ContextFlag(
+                "create_dms_roles",
+                prop="create_account_roles",
+                set_to="false",
+                when="deploy",
+                doc=(
+                    "The stack creates the account-level roles dms-vpc-role and "
+                    "dms-cloudwatch-logs-role, which DMS finds by name: an account has each "
+                    "once, and the DMS console creates them on first use. Where they exist, "
+                    "deploy with this flag, or the deploy fails on the names that are taken."
+                ),
+            ),
+        ),
+        costs=(
+            Cost(
+                "AWS::DMS::ReplicationInstance",
+                "per hour of its {instance_class} instance while it exists, whether or not a "
+                "task runs (a Multi-AZ instance bills its standby too), and its storage per "
+                "GB-month",
+                "https://aws.amazon.com/dms/pricing/",
+                PRICING_CHECKED,
+            ),
+            Cost(
+                "AWS::EC2::VPCEndpoint",
+                "per interface endpoint-hour in each Availability Zone, and per GB processed",
+                "https://aws.amazon.com/privatelink/pricing/",
+                PRICING_CHECKED,
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+            LOG_DATA,
+        ),
+        kept={
+            "AWS::KMS::Key": (
+                "CDK keeps KMS keys unless told otherwise. This one encrypted the replication "
+                "instance's storage, which goes with the stack: schedule its deletion "
+                "(aws kms schedule-key-deletion) once you are done."
+            ),
+        },
+    )

@@ -18,7 +18,16 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.kinds.base import Export, Icon, Kind, Props, Slot
+from generator.kinds.base import (
+    PRICING_CHECKED,
+    Cost,
+    Export,
+    Icon,
+    Kind,
+    Lifecycle,
+    Props,
+    Slot,
+)
 
 TablePrep = Literal["DROP_AND_CREATE", "TRUNCATE_BEFORE_LOAD", "DO_NOTHING"]
 DEFAULT_TABLE_PREP = "DROP_AND_CREATE"
@@ -120,3 +129,15 @@ class DmsReplicationTask(Kind):
         "target_endpoint": Slot("the ARN of the endpoint it writes to", "str", required=True),
     }
     exports = {"task": Export("dms.CfnReplicationTask", "the replication task")}
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::DMS::ReplicationTask",
+                "nothing of its own: it runs on the replication instance, which bills by the hour",
+                "https://aws.amazon.com/dms/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+        ),
+        run="run/dms_replication_task.md.j2",
+    )

@@ -8,9 +8,12 @@ from pydantic import Field
 
 from generator.kinds.base import (
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
 )
@@ -70,3 +73,26 @@ class Ec2Vpc(Kind):
         "from aws_cdk import RemovalPolicy",
     )
     props = VpcProps
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::EC2::NatGateway",
+                "per NAT gateway-hour while it exists, and per GB it processes",
+                "https://aws.amazon.com/vpc/pricing/",
+                PRICING_CHECKED,
+            ),
+            Cost(
+                "AWS::EC2::EIP",
+                "per hour of each public IPv4 address (the NAT gateways' Elastic IPs)",
+                "https://aws.amazon.com/vpc/pricing/",
+                PRICING_CHECKED,
+            ),
+            Cost(
+                "AWS::EC2::FlowLog",
+                "per GB of flow log records delivered to CloudWatch Logs, and per GB-month stored",
+                "https://aws.amazon.com/cloudwatch/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+        ),
+    )

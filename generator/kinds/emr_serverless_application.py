@@ -8,11 +8,15 @@ application code; whoever submits them (an Airflow task) passes that role.
 from pydantic import Field
 
 from generator.kinds.base import (
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
     AppFile,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -100,3 +104,18 @@ class EmrServerlessApplication(Kind):
                 "scoped; add it to EmrServerlessApplication.app_prefixes"
             )
         return None
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::EMRServerless::Application",
+                "per vCPU-hour and GB-hour its workers use while jobs run; it stops after "
+                "{idle_timeout_minutes} idle minutes",
+                "https://aws.amazon.com/emr/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            LOG_DATA,
+        ),
+        run="run/emr_serverless_application.md.j2",
+    )

@@ -4,10 +4,14 @@ from pydantic import Field
 
 from generator.kinds.base import (
     KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -86,3 +90,32 @@ class GlueCrawler(Kind):
             "the name of the catalog database it writes tables to", "str", required=True
         ),
     }
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Glue::Crawler",
+                "per DPU-hour of each run, billed per second; its schedule ({schedule}) "
+                "starts a run whether or not new data arrived",
+                "https://aws.amazon.com/glue/pricing/",
+                PRICING_CHECKED,
+                when="schedule",
+            ),
+            Cost(
+                "AWS::Glue::Crawler",
+                "per DPU-hour of each run, billed per second; it runs only when started",
+                "https://aws.amazon.com/glue/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+                when="not schedule",
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+        ),
+        kept={
+            "AWS::KMS::Key": (
+                "CDK keeps KMS keys unless told otherwise. This one encrypted the crawler's "
+                "logs, which go with the stack: schedule its deletion (aws kms "
+                "schedule-key-deletion) once you need none of them."
+            ),
+        },
+        run="run/glue_crawler.md.j2",
+    )

@@ -2,7 +2,15 @@
 
 from pydantic import Field
 
-from generator.kinds.base import Export, Icon, Kind, Props
+from generator.kinds.base import (
+    PRICING_CHECKED,
+    Cost,
+    Export,
+    Icon,
+    Kind,
+    Lifecycle,
+    Props,
+)
 
 
 class GlueDatabaseProps(Props):
@@ -22,6 +30,18 @@ class GlueDatabase(Kind):
     icon = Icon("diagrams.aws.analytics", "GlueDataCatalog")
     resource_types = ("AWS::Glue::Database",)
     template = "kinds/glue_database.py.j2"
-    imports = ("from aws_cdk import aws_glue as glue",)
+    imports = ("from aws_cdk import aws_glue as glue", "from aws_cdk import RemovalPolicy")
     props = GlueDatabaseProps
     exports = {"database": Export("glue.Database", "the database")}
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Glue::Database",
+                "Data Catalog: per 100,000 objects stored and per million requests a month, "
+                "beyond the first million of each, which are free",
+                "https://aws.amazon.com/glue/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+        ),
+    )

@@ -12,11 +12,16 @@ from pydantic import Field
 from generator.kinds.base import (
     ANY,
     KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
     AppFile,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -114,3 +119,26 @@ class GlueJob(Kind):
                 "add it to GlueJob.app_prefixes"
             )
         return None
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Glue::Job",
+                "per DPU-hour while it runs ({workers} {worker_type} workers, {execution_class}),"
+                " billed per second; FLEX runs at a lower rate than STANDARD",
+                "https://aws.amazon.com/glue/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+            LOG_DATA,
+        ),
+        kept={
+            "AWS::KMS::Key": (
+                "CDK keeps KMS keys unless told otherwise. This one encrypted the job's logs "
+                "and bookmarks, which go with the stack: schedule its deletion (aws kms "
+                "schedule-key-deletion) once you need none of them."
+            ),
+        },
+        run="run/glue_job.md.j2",
+    )

@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from generator.kinds.base import Export, Icon, Kind, Props, Slot
+from generator.kinds.base import PRICING_CHECKED, Cost, Export, Icon, Kind, Lifecycle, Props, Slot
 
 # Hive column types the table may use, and the aws_glue.Schema constant for each.
 SCHEMA_TYPES = {
@@ -96,3 +96,16 @@ class GlueTable(Kind):
         "database": Slot("the catalog database it belongs to", "glue.IDatabase", required=True),
         "bucket": Slot("the S3 bucket its data is in", "s3.IBucket", required=True),
     }
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Glue::Table",
+                "Data Catalog: one object among the free first million; partition projection "
+                "stores no partitions, and Athena bills the data its queries scan",
+                "https://aws.amazon.com/glue/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+        ),
+    )

@@ -6,10 +6,14 @@ from pydantic import Field
 
 from generator.kinds.base import (
     ANY,
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -130,3 +134,17 @@ class KinesisFirehose(Kind):
             f"and is {kept}; the props log_retention_days and log_removal (destroy or retain) "
             "choose. Keeping it preserves the evidence of failed deliveries after a tear-down."
         )
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::KinesisFirehose::DeliveryStream",
+                "per GB ingested, each record rounded up to the next 5 KB",
+                "https://aws.amazon.com/firehose/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            LOG_DATA,
+        ),
+        run="run/kinesis_firehose.md.j2",
+    )

@@ -3,11 +3,15 @@
 from pydantic import Field
 
 from generator.kinds.base import (
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
     AppFile,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     app_code,
@@ -51,8 +55,22 @@ class LambdaFunction(Kind):
         "from aws_cdk import aws_logs as logs",
         "from aws_cdk import aws_iam as iam",
         "from aws_cdk import Duration",
+        "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
     )
     props = LambdaProps
     app_files = (AppFile("lambda/{id}/index.py", "app/{folder}/{code}.py.j2"),)
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Lambda::Function",
+                "per request and per GB-second of run time",
+                "https://aws.amazon.com/lambda/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            LOG_DATA,
+        ),
+        run="run/lambda_function.md.j2",
+    )

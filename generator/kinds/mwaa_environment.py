@@ -15,10 +15,13 @@ from pydantic import Field
 
 from generator.kinds.base import (
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
     AppFile,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -130,3 +133,23 @@ class MwaaEnvironment(Kind):
         LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
     app_files = (AppFile("mwaa/{id}/{id}_pipeline.py", "app/{folder}/dag.py.j2"),)
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::MWAA::Environment",
+                "per hour of its {environment_class} environment while it exists, whether or "
+                "not a DAG runs; per hour of each worker it adds beyond the first (up to "
+                "{max_workers}); and its metadata database per GB-month",
+                "https://aws.amazon.com/managed-workflows-for-apache-airflow/pricing/",
+                PRICING_CHECKED,
+            ),
+            Cost(
+                "AWS::Logs::LogGroup",
+                "per GB of log data ingested and per GB-month stored: the scheduler and the "
+                "DAG processor log while the environment exists, even when no DAG runs",
+                "https://aws.amazon.com/cloudwatch/pricing/",
+                PRICING_CHECKED,
+            ),
+        ),
+        run="run/mwaa_environment.md.j2",
+    )

@@ -37,11 +37,17 @@ from pydantic import Field, model_validator
 from generator.kinds.base import (
     ANY,
     KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
     AppFile,
+    ContextFlag,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -168,6 +174,7 @@ class RdsAuroraCluster(Kind):
             "AWS::RDS::DBClusterParameterGroup",
             {"Parameters": {"rds.force_ssl": "1"}},
             "Clients must connect with TLS.",
+            tls=True,
         ),
         SecureDefault(
             "AWS::RDS::DBInstance",
@@ -206,3 +213,82 @@ class RdsAuroraCluster(Kind):
             "buckets it may export to (aws_s3.query_export_to_s3)", "s3.IBucket", many=True
         ),
     }
+    lifecycle = Lifecycle(
+        context_flags=(
+            ContextFlag(
+                "deletion_protection",
+                prop="deletion_protection",
+                set_to="false",
+                when="destroy",
+                doc=(
+                    "The cluster refuses to be deleted while its deletion protection is on, "
+                    "so `cdk destroy` fails. Deploy once with this flag to turn it off, then "
+                    "destroy."
+                ),
+            ),
+        ),
+        costs=(
+            Cost(
+                "AWS::RDS::DBInstance",
+                "per ACU-hour: each instance holds at least {min_capacity_acu} ACU while the "
+                "cluster runs, and scales up to {max_capacity_acu} ACU under load",
+                "https://aws.amazon.com/rds/aurora/pricing/",
+                PRICING_CHECKED,
+                when="min_capacity_acu",
+            ),
+            Cost(
+                "AWS::RDS::DBInstance",
+                "per ACU-hour while it runs (up to {max_capacity_acu} ACU); with a minimum "
+                "of 0 ACU an idle instance pauses and bills no ACUs",
+                "https://aws.amazon.com/rds/aurora/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+                when="not min_capacity_acu",
+            ),
+            Cost(
+                "AWS::RDS::DBInstance",
+                "Enhanced Monitoring's OS metrics, every {monitoring_interval_s} s, go to "
+                "CloudWatch Logs and bill as log data ingested and stored",
+                "https://aws.amazon.com/cloudwatch/pricing/",
+                PRICING_CHECKED,
+            ),
+            Cost(
+                "AWS::RDS::DBCluster",
+                "per GB-month of storage and of backup storage, and per million I/O requests",
+                "https://aws.amazon.com/rds/aurora/pricing/",
+                PRICING_CHECKED,
+            ),
+            Cost(
+                "AWS::SecretsManager::Secret",
+                "per secret-month, and per 10,000 API calls",
+                "https://aws.amazon.com/secrets-manager/pricing/",
+                PRICING_CHECKED,
+            ),
+            Cost(
+                "AWS::Lambda::Function",
+                "per request and GB-second: the function that creates database logins runs "
+                "only when the stack creates, changes or deletes one",
+                "https://aws.amazon.com/lambda/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+            LOG_DATA,
+        ),
+        kept={
+            "AWS::RDS::DBCluster": (
+                "CloudFormation takes a final snapshot before it deletes the cluster "
+                "(RemovalPolicy.SNAPSHOT), so the data survives a destroy. The snapshot bills "
+                "as backup storage until you delete it."
+            ),
+            "AWS::KMS::Key": (
+                "It encrypts the cluster's final snapshot, which is unreadable without it. "
+                "CDK keeps KMS keys unless told otherwise; schedule its deletion (aws kms "
+                "schedule-key-deletion) only after you have deleted the snapshot."
+            ),
+        },
+        leaves_behind=(
+            "the log group RDSOSMetrics that Enhanced Monitoring writes to: RDS creates it "
+            "once per account and Region, and every database with Enhanced Monitoring shares it",
+        ),
+    )

@@ -12,12 +12,17 @@ from pydantic import Field, field_validator, model_validator
 
 from generator.kinds.base import (
     KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
     AppFile,
     ArrayWith,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -132,6 +137,7 @@ class RedshiftCluster(Kind):
                 )
             },
             "Clients must connect with TLS.",
+            tls=True,
         ),
         KEYS_ROTATE,
         LOG_GROUPS_EXPIRE_ENCRYPTED,
@@ -143,6 +149,33 @@ class RedshiftCluster(Kind):
     slots = {
         "copy_sources": Slot("S3 buckets it loads with COPY (read grant)", "s3.IBucket", many=True)
     }
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Redshift::Cluster",
+                "per node-hour of its {nodes} {node_type} node(s) until you pause it, and its "
+                "managed storage per GB-month, paused or not",
+                "https://aws.amazon.com/redshift/pricing/",
+                PRICING_CHECKED,
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+            LOG_DATA,
+        ),
+        kept={
+            "AWS::Redshift::Cluster": (
+                "CloudFormation takes a final snapshot before it deletes the cluster "
+                "(RemovalPolicy.SNAPSHOT), so the warehouse survives a destroy. The snapshot "
+                "bills as backup storage until you delete it."
+            ),
+            "AWS::KMS::Key": (
+                "It encrypts the cluster's final snapshot, which is unreadable without it. "
+                "CDK keeps KMS keys unless told otherwise; schedule its deletion (aws kms "
+                "schedule-key-deletion) only after you have deleted the snapshot."
+            ),
+        },
+        run="run/redshift_cluster.md.j2",
+    )
 
     @classmethod
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:

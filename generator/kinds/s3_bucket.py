@@ -14,10 +14,14 @@ from pydantic import Field
 from generator.kinds.base import (
     ANY,
     KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
+    PRICING_CHECKED,
     ArrayWith,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
 )
@@ -88,6 +92,32 @@ class S3Bucket(Kind):
                 }
             },
             "Bucket policies deny requests that do not use TLS.",
+            tls=True,
         ),
         KEYS_ROTATE,
+    )
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::S3::Bucket",
+                "per GB-month of the objects stored (every version) and per request",
+                "https://aws.amazon.com/s3/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+        ),
+        kept={
+            "AWS::S3::Bucket": (
+                "Kept with its data (RemovalPolicy.RETAIN): the objects are yours, and "
+                "CloudFormation cannot delete a bucket that holds any. When you no longer need "
+                "them, empty the bucket (every object version) in the S3 console and delete it; "
+                "its access-log bucket likewise."
+            ),
+            "AWS::KMS::Key": (
+                "It encrypts the objects of its bucket, which is kept: they are unreadable "
+                "without it. Schedule its deletion (aws kms schedule-key-deletion) only after "
+                "the bucket is gone."
+            ),
+        },
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
-from generator import __version__
+from generator import __version__, lifecycle
 from generator.findings import Finding
 from generator.inventory import resources_by_component
 from generator.loader import Resolved
@@ -27,4 +27,8 @@ def teaching_page(
         cdk_nag_version=version("cdk-nag"),
         version=__version__,
         cfnlint_version=version("cfn-lint"),
+        flags=lifecycle.context_flags(resolved),
+        kept=lifecycle.kept(resolved, template),
+        costs=lifecycle.costs(resolved, template),
+        leaves_behind=lifecycle.leaves_behind(resolved, template),
     )

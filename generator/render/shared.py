@@ -7,7 +7,7 @@ encryption-context condition CloudWatch Logs documents).
 
 from __future__ import annotations
 
-from generator.kinds.base import Shared
+from generator.kinds.base import KMS_KEYS_BILL_MONTHLY, Lifecycle, Shared
 
 SHARED: dict[str, Shared] = {
     shared.name: shared
@@ -22,6 +22,17 @@ SHARED: dict[str, Shared] = {
                 "from aws_cdk import aws_kms as kms",
                 "from aws_cdk import aws_iam as iam",
                 "from aws_cdk import ArnFormat",
+            ),
+            label="Logs key (stack-wide)",
+            lifecycle=Lifecycle(
+                costs=(KMS_KEYS_BILL_MONTHLY,),
+                kept={
+                    "AWS::KMS::Key": (
+                        "CDK keeps KMS keys unless told otherwise. The log groups it "
+                        "encrypted go with the stack: schedule its deletion (aws kms "
+                        "schedule-key-deletion) once you need none of their data."
+                    ),
+                },
             ),
         ),
     )

@@ -154,6 +154,10 @@ class SourceEndpoint(Construct):
             "Key",
             description="Source endpoint: login secret encryption",
             enable_key_rotation=True,
+            # It encrypts nothing but this login, which the stack generates: it goes with the stack
+            # (deleted after 7 days of waiting).
+            removal_policy=RemovalPolicy.DESTROY,
+            pending_window=Duration.days(7),
         )
         self.login = secretsmanager.Secret(
             self,
@@ -227,9 +231,9 @@ class ReplicationInstance(Construct):
         # need dms-cloudwatch-logs-role. They are account-level singletons, so this stack creates
         # them only when asked (the default: true); where the account
         # has them already, deploy with -c create_dms_roles=false.
-        create_roles = (
-            str(self.node.try_get_context("create_dms_roles") or "true").lower() == "true"
-        )
+        # (A value given on the command line is text, one in cdk.json may be a JSON boolean.)
+        given = self.node.try_get_context("create_dms_roles")
+        create_roles = str("true" if given is None else given).lower() == "true"
         if create_roles:
             self.vpc_role = iam.Role(
                 self,
@@ -406,9 +410,9 @@ class Aurora(Construct):
         )
         # Deletion protection is on unless the context says otherwise: to destroy the stack,
         # cdk deploy -c deletion_protection=false, then cdk destroy.
-        deletion_protection = (
-            str(self.node.try_get_context("deletion_protection") or "true").lower() == "true"
-        )
+        # (A value given on the command line is text, one in cdk.json may be a JSON boolean.)
+        given = self.node.try_get_context("deletion_protection")
+        deletion_protection = str("true" if given is None else given).lower() == "true"
         self.cluster = rds.DatabaseCluster(
             self,
             "Cluster",
@@ -493,7 +497,11 @@ class Aurora(Construct):
                 return existing.node.find_child("Function")
             scope = Construct(self, "Logins")
             logins_logs = logs.LogGroup(
-                scope, "Logs", retention=logs.RetentionDays.ONE_MONTH, encryption_key=logs_key
+                scope,
+                "Logs",
+                retention=logs.RetentionDays.ONE_MONTH,
+                encryption_key=logs_key,
+                removal_policy=RemovalPolicy.DESTROY,
             )
             role = iam.Role(
                 scope,

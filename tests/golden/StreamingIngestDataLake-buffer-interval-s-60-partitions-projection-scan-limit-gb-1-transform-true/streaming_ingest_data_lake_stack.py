@@ -67,7 +67,11 @@ class Transformer(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         self.logs = logs.LogGroup(
-            self, "Logs", retention=logs.RetentionDays.ONE_MONTH, encryption_key=logs_key
+            self,
+            "Logs",
+            retention=logs.RetentionDays.ONE_MONTH,
+            encryption_key=logs_key,
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # Its own role, allowed to write to its own log group: no AWS managed policy.
         self.role = iam.Role(
@@ -273,6 +277,9 @@ class Catalog(Construct):
             "Database",
             database_name=f"{stack.stack_name.lower().replace('-', '_')}_streaming_lake",
             description="Data Catalog",
+            # The catalog entry describes the data; the data itself stays in S3. Kept after a
+            # destroy, it would block deploying this stack again under the same name.
+            removal_policy=RemovalPolicy.DESTROY,
         )
 
 

@@ -215,6 +215,9 @@ class Catalog(Construct):
             "Database",
             database_name=f"{stack.stack_name.lower().replace('-', '_')}_streaming_lake",
             description="Data Catalog",
+            # The catalog entry describes the data; the data itself stays in S3. Kept after a
+            # destroy, it would block deploying this stack again under the same name.
+            removal_policy=RemovalPolicy.DESTROY,
         )
 
 
@@ -263,6 +266,8 @@ class Crawler(Construct):
             cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
             s3_encryption=glue.S3Encryption.s3_managed(),
+            # Configuration only: nothing to keep after a destroy.
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # With a security configuration, Glue writes a crawler's logs to one group per role and
         # configuration, /aws-glue/crawlers-role<role path><role name>-<configuration> (the role's
