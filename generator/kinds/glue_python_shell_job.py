@@ -13,11 +13,15 @@ from pydantic import Field
 
 from generator.kinds.base import (
     ANY,
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
     AppFile,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -146,3 +150,18 @@ class GluePythonShellJob(Kind):
                 "add it to GluePythonShellJob.app_prefixes"
             )
         return None
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Glue::Job",
+                "per DPU-hour while it runs ({capacity} DPU), billed per second; the queries it "
+                "sends bill as the workgroup's",
+                "https://aws.amazon.com/glue/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            LOG_DATA,
+        ),
+        run="run/glue_python_shell_job.md.j2",
+    )

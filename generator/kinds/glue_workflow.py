@@ -9,7 +9,7 @@ numbering and the triggers cannot disagree.
 
 from pydantic import Field
 
-from generator.kinds.base import Export, Icon, Kind, Props, Slot
+from generator.kinds.base import PRICING_CHECKED, Cost, Export, Icon, Kind, Lifecycle, Props, Slot
 
 
 class GlueWorkflowProps(Props):
@@ -44,3 +44,16 @@ class GlueWorkflow(Kind):
             keyed=True,
         )
     }
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Glue::Workflow",
+                "no charge of its own (the Glue pricing page bills no workflow or trigger): "
+                "each run bills the crawlers and jobs its triggers start",
+                "https://aws.amazon.com/glue/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+        ),
+        run="run/glue_workflow.md.j2",
+    )

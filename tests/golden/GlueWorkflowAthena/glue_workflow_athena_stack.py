@@ -146,6 +146,8 @@ class Etl(Construct):
             s3_encryption=glue.S3Encryption.s3_managed(),
             cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
+            # Configuration only; kept after a destroy, its fixed name would block a redeploy.
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # With a security configuration, Glue 5.0 writes the job's output and error logs to
         # /aws-glue/jobs/<configuration>-role<role path><role name>/{output,error} (the role's path
@@ -345,6 +347,9 @@ class Catalog(Construct):
             "Database",
             database_name=f"{stack.stack_name.lower().replace('-', '_')}_orders",
             description="Data Catalog",
+            # The catalog entry describes the data; the data itself stays in S3. Kept after a
+            # destroy, it would block deploying this stack again under the same name.
+            removal_policy=RemovalPolicy.DESTROY,
         )
 
 
@@ -393,6 +398,8 @@ class Crawler(Construct):
             cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
             s3_encryption=glue.S3Encryption.s3_managed(),
+            # Configuration only: nothing to keep after a destroy.
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # With a security configuration, Glue writes a crawler's logs to one group per role and
         # configuration, /aws-glue/crawlers-role<role path><role name>-<configuration> (the role's
@@ -669,12 +676,20 @@ class Report(Construct):
             s3_encryption=glue.S3Encryption.s3_managed(),
             cloud_watch_encryption=glue.CloudWatchEncryption.kms(logs_key),
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(logs_key),
+            # Configuration only; kept after a destroy, its fixed name would block a redeploy.
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # With a security configuration, a Python shell job writes its standard output and error
-        # to /aws-glue/python-jobs/<configuration>-role/<role>/{output,error}: the role and the
-        # configuration name the log groups (JobRun.LogGroupName), as for Spark jobs under
-        # /aws-glue/jobs/. They are made here first, with a retention and the logs key, so that
-        # the role may write these two groups and no other.
+        # to /aws-glue/python-jobs/<configuration>-role<role path><role name>/{output,error} (the
+        # role's path is /), as Spark jobs do under /aws-glue/jobs/. They are made here first,
+        # with a retention and the logs key, so that the role may write these two groups and no
+        # other.
+        # Sources: AWS documents that the role's and the configuration's names go into the group's
+        # name (JobRun.LogGroupName), not the exact form:
+        # https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/glue/aws.sdk.kotlin.services.glue.model/-job-run/log-group-name.html
+        # The name here is the one public infrastructure code creates and grants for encrypted
+        # Python shell jobs, e.g. cds-snc/data-lake, terragrunt/aws/glue/locals.tf:
+        # "/aws-glue/python-jobs/${security_configuration}-role${role.path}${role.name}".
         log_prefix = f"/aws-glue/python-jobs/{security_name}-role/{self.role.role_name}"
         self.logs = [
             logs.LogGroup(
