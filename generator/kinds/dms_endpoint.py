@@ -125,6 +125,7 @@ class DmsEndpoint(Kind):
             ),
             KMS_KEYS_BILL_MONTHLY,
         ),
+        run="run/dms_endpoint.md.j2",
     )
 
     @classmethod
