@@ -590,12 +590,22 @@ def _meets_requirements(
         for prop, value in wanted.items():
             actual = getattr(comp.props, prop)
             if actual != value:
+                wanted, found = _as_yaml(value), _as_yaml(actual)
                 raise source.error(
                     loc,
-                    f"flow {src.id} -> {dst.id} needs {prop}: {value} on '{comp.id}' "
-                    f"({comp.kind.name}), which has {prop}: {actual}",
-                    suggestion=f"{connector.doc}; set props: {{{prop}: {value}}} on '{comp.id}'",
+                    f"flow {src.id} -> {dst.id} needs {prop}: {wanted} on '{comp.id}' "
+                    f"({comp.kind.name}), which has {prop}: {found}",
+                    suggestion=f"{connector.doc}; set props: {{{prop}: {wanted}}} on '{comp.id}'",
                 )
+
+
+def _as_yaml(value: Any) -> str:
+    """A prop value as a pattern file writes it (null, true), for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
 
 
 def _shown(values: Mapping[str, Any]) -> str:

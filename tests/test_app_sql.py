@@ -1,9 +1,11 @@
-"""Every SQL file the catalog ships, and every statement its DAGs send, parses in its dialect.
+"""Every SQL file the catalog ships, and every statement its DAGs and jobs send, parses in
+its dialect.
 
 sqlglot parses each in the dialect of the service that runs it (Redshift, Athena/Trino,
 PostgreSQL for Aurora). The DAGs are run here as MWAA parses them, with Airflow replaced
-by stand-ins that record each operator's arguments, so the statements checked are the
-ones the generated code would send, split by the generated code.
+by stand-ins that record each operator's arguments, and the Glue Python shell jobs' scripts
+run against Athena answered by botocore's Stubber, so the statements checked are the ones
+the generated code would send, split by the generated code.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ import sys
 import types
 from pathlib import Path
 
+import boto3
 import pytest
 import sqlglot
+from botocore.stub import Stubber
 from conftest import VARIANTS, variant_id
 from sqlglot import exp
 
@@ -29,6 +33,7 @@ DIALECTS = {
     "redshift.cluster": "redshift",
     "athena.workgroup": "athena",
     "rds.aurora_cluster": "postgres",
+    "glue.python_shell_job": "athena",
 }
 # Airflow operators that send SQL: the argument that holds it, and its dialect.
 SQL_OPERATORS = {
@@ -188,6 +193,77 @@ def test_every_statement_a_dag_sends_is_one_statement_in_its_dialect(key, tmp_pa
         ]
         if shipped:
             assert [type(statements(sql, dialect)[0]).__name__ for sql in batch] == shipped
+
+
+def sent_by_python_shell_jobs(resolved, files, folder) -> list[tuple[str, list[str]]]:
+    """(component id, the statements its script sends to Athena, in order) for each Glue
+    Python shell job: the script runs its SQL file with every query answered SUCCEEDED."""
+    sent = []
+    for source in app_sources(resolved):
+        if source.component.kind.name != "glue.python_shell_job" or not source.path.endswith(".py"):
+            continue
+        script = folder / source.path
+        script.parent.mkdir(parents=True, exist_ok=True)
+        script.write_text(files[source.path])
+        module = runpy.run_path(str(script), run_name="job")
+        (sql_path,) = [
+            s.path
+            for s in app_sources(resolved)
+            if s.component.id == source.component.id and s.path.endswith(".sql")
+        ]
+        athena = boto3.client(
+            "athena", region_name="eu-west-1", aws_access_key_id="x", aws_secret_access_key="x"
+        )
+        queries: list[str] = []
+        athena.meta.events.register(
+            "before-parameter-build.athena.StartQueryExecution",
+            lambda params, queries=queries, **_: queries.append(params["QueryString"]),
+        )
+        statements = module["split_statements"](files[sql_path])
+        with Stubber(athena) as stub:
+            for number, _ in enumerate(statements):
+                query_id = f"q{number}"
+                stub.add_response("start_query_execution", {"QueryExecutionId": query_id})
+                stub.add_response(
+                    "get_query_execution",
+                    {
+                        "QueryExecution": {
+                            "QueryExecutionId": query_id,
+                            "Status": {"State": "SUCCEEDED"},
+                        }
+                    },
+                )
+            module["run_statements"](
+                athena,
+                files[sql_path],
+                workgroup="reports",
+                database="orders",
+                values={"data_bucket": "sample-lake"},
+                deadline=60,
+                clock=lambda: 0,
+                sleep=lambda seconds: None,
+            )
+            stub.assert_no_pending_responses()
+        sent.append((source.component.id, queries))
+    return sent
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_every_statement_a_python_shell_job_sends_is_one_statement_in_its_dialect(key, tmp_path):
+    resolved, files = generated(key)
+    shipped = sql_files(resolved, files)
+    for component_id, queries in sent_by_python_shell_jobs(resolved, files, tmp_path):
+        assert queries, f"job {component_id} sends no SQL"
+        for sql in queries:
+            found = statements(sql, "athena")
+            assert len(found) == 1, f"job {component_id} sends {len(found)} statements as one"
+        # The file's statements go out whole, in order: none lost, merged or cut in two.
+        (text,) = [
+            text for path, (text, _) in shipped.items() if path.startswith(f"sql/{component_id}/")
+        ]
+        assert [type(statements(sql, "athena")[0]).__name__ for sql in queries] == [
+            type(e).__name__ for e in statements(text, "athena")
+        ]
 
 
 def test_dags_split_sql_with_a_parser_not_on_every_semicolon(tmp_path, monkeypatch):

@@ -1,0 +1,12 @@
+"""The connector glue.workflow -> glue.python_shell_job."""
+
+from generator.kinds.base import Connector
+
+CONNECTOR = Connector(
+    source="glue.workflow",
+    target="glue.python_shell_job",
+    doc="a step of the workflow: a trigger starts a run of the job, the next step waits for it",
+    expression="connectors/glue_workflow__glue_python_shell_job.py.j2",
+    fills=("source", "steps"),
+    imports=("from aws_cdk import aws_glue as glue",),
+)
