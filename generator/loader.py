@@ -10,6 +10,7 @@ Two steps with different failure modes:
 
 from __future__ import annotations
 
+import json
 import re
 import typing
 from collections.abc import Mapping
@@ -107,6 +108,8 @@ class ActiveFlow:
     target: ActiveComponent
     connector: Connector
     props: Props
+    # The components its props name (the database a step's queries run in), by prop name.
+    refs: dict[str, ActiveComponent] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -349,19 +352,7 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
             source, ("components", index), kinds[comp.id].props,
             substitute(comp.props, defaults), f"kind {comp.kind}",
         )  # fmt: skip
-        for name, target in props.references().items():
-            allowed = kinds[comp.id].props.reference_fields()[name].kinds
-            loc = ("components", index, "props", name)
-            if target not in kinds:
-                raise source.error(
-                    loc, f"unknown component '{target}'", suggestion=did_you_mean(target, kinds)
-                )
-            if kinds[target].name not in allowed:
-                raise source.error(
-                    loc,
-                    f"component '{target}' is a {kinds[target].name}",
-                    expected=f"a component of kind {' or '.join(allowed)}",
-                )
+        _references_exist(source, ("components", index), props, kinds)
 
     for index, group in enumerate(spec.groups):
         if group.component and group.component not in kinds:
@@ -403,15 +394,18 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
         condition(loc, flow.when)
         _check_parameters(source, loc, flow.props, declared)
         connector = find_connector(source_kind.name, target_kind.name)
-        _validate_props(
+        props = _validate_props(
             source, loc, connector.props, substitute(flow.props, defaults), _owner(connector)
         )
-        key = (flow.source, flow.target, flow.when)
+        _references_exist(source, loc, props, kinds)
+        # Two flows between the same components are two steps when their props differ
+        # (a state machine running two queries in one workgroup).
+        key = (flow.source, flow.target, flow.when, json.dumps(flow.props, sort_keys=True))
         if key in seen_flows:
             raise source.error(
                 loc,
                 f"flow {flow.source} -> {flow.target} repeats flow {seen_flows[key] + 1} "
-                "(same from, to and when)",
+                "(same from, to, when and props)",
                 suggestion="merge the two into one flow, or give them different `when:`",
             )
         seen_flows[key] = index
@@ -419,6 +413,25 @@ def _check(source: Source, spec: PatternFile) -> Pattern:
     pattern = Pattern(file=spec, source=source, kinds=kinds, conditions=conditions)
     pattern.resolve()  # the defaults must give a complete stack (required slots filled)
     return pattern
+
+
+def _references_exist(
+    source: Source, loc: tuple, props: Props, kinds: dict[str, type[Kind]]
+) -> None:
+    """Each component a prop names (a component's or a flow's) exists and has an allowed kind."""
+    for name, target in props.references().items():
+        allowed = type(props).reference_fields()[name].kinds
+        where = loc + ("props", name)
+        if target not in kinds:
+            raise source.error(
+                where, f"unknown component '{target}'", suggestion=did_you_mean(target, kinds)
+            )
+        if kinds[target].name not in allowed:
+            raise source.error(
+                where,
+                f"component '{target}' is a {kinds[target].name}",
+                expected=f"a component of kind {' or '.join(allowed)}",
+            )
 
 
 def _class_names_are_free(source: Source, spec: PatternFile, ids: list[str]) -> None:
@@ -538,7 +551,17 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
                 source, ("flows", index), connector.props, substitute(flow.props, values),
                 _owner(connector),
             )  # fmt: skip
-            flows.append(ActiveFlow(len(flows) + 1, flow, src, dst, connector, props))
+            refs = {}
+            for name, target in props.references().items():
+                if target not in components:
+                    raise source.error(
+                        ("flows", index, "props", name),
+                        f"flow {flow.source} -> {flow.target} needs component '{target}', "
+                        f"which parameters {_shown(values)} switch off",
+                        suggestion=f"give the flow the same `when:` as '{target}'",
+                    )
+                refs[name] = components[target]
+            flows.append(ActiveFlow(len(flows) + 1, flow, src, dst, connector, props, refs))
 
     slots: dict[str, dict[str, list[ActiveFlow]]] = {cid: {} for cid in components}
     for flow in flows:

@@ -22,7 +22,7 @@ def all_connectors() -> dict[tuple[str, str], Connector]:
         connector = getattr(module, "CONNECTOR", None)
         if not isinstance(connector, Connector):
             raise RuntimeError(f"{module.__name__} must define CONNECTOR = Connector(...)")
-        expected = f"{connector.source}__{connector.target}".replace(".", "_")
+        expected = connector.module_name
         if info.name != expected:
             raise RuntimeError(
                 f"{module.__name__} declares {connector.source} -> "

@@ -18,6 +18,7 @@ docs/ARCHITECTURE.md names every variable a kind or connector template receives.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,12 +42,14 @@ class RefTo:
     export: str
 
 
-def component_ref(*kinds: str, export: str, doc: str) -> type[str]:
+def component_ref(*kinds: str, export: str, doc: str, optional: bool = False) -> type[str]:
     """A prop type naming another component, such as the VPC a database runs in.
 
     Placement is not a step of the data's path, so it is a prop, not a flow.
+    optional: the prop may be left out (None).
     """
-    return Annotated[str, RefTo(tuple(kinds), export), Field(description=doc)]  # type: ignore[return-value]
+    value = str | None if optional else str
+    return Annotated[value, RefTo(tuple(kinds), export), Field(description=doc)]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,17 @@ def available_app_code(folder: str, suffix: str) -> list[str]:
     return sorted(p.name[: -len(suffix + ".j2")] for p in root.glob(f"*{suffix}.j2"))
 
 
-def app_code(folder: str, suffix: str, doc: str, optional: bool = False) -> type[str]:
-    """A prop naming application code: adding a file under templates/app/<folder>/ adds a name."""
+def app_code(
+    folder: str, suffix: str, doc: str, optional: bool = False, many: bool = False
+) -> type[str]:
+    """A prop naming application code: adding a file under templates/app/<folder>/ adds a name.
+
+    many: a non-empty list of names (the queries one step of a state machine runs, in order).
+    """
+    if many:
+        return Annotated[  # type: ignore[return-value]
+            list[str], AppCode(folder, suffix), Field(min_length=1, description=doc)
+        ]
     value = str | None if optional else str
     return Annotated[value, AppCode(folder, suffix), Field(description=doc)]  # type: ignore[return-value]
 
@@ -108,11 +120,12 @@ class Props(BaseModel):
                     )
         for name, code in self.app_code_fields().items():
             value = getattr(self, name)
-            if value is not None and value not in code.available():
-                raise ValueError(
-                    f"prop '{name}': no application code named {value!r} under "
-                    f"templates/app/{code.folder}/; available: {', '.join(code.available())}"
-                )
+            for item in value if isinstance(value, list) else [value]:
+                if item is not None and item not in code.available():
+                    raise ValueError(
+                        f"prop '{name}': no application code named {item!r} under "
+                        f"templates/app/{code.folder}/; available: {', '.join(code.available())}"
+                    )
         return self
 
     @classmethod
@@ -200,16 +213,31 @@ class Slot:
 
 @dataclass(frozen=True)
 class AppFile:
-    """Application code a kind ships with its stack (a handler, a job script, a DAG).
+    """Application code a kind or connector ships with its stack (a handler, a script, SQL).
 
     path is relative to the stack's app-code folder; path and template may use
-    {id}, {folder} (the kind's module name) and the component's props, e.g.
-    app/{folder}/{code}.py.j2.
+    {folder} (the kind's or connector's module name) and the props: a kind's
+    component props and {id}; a connector's flow props, {source} and {target}
+    (the ids of the flow's ends). A prop that is a list gives one file per item
+    (a flow's queries: sql/{source}/{queries}.sql).
     """
 
     path: str
     template: str
     when: str | None = None  # a prop that must be set for the file to exist
+
+    def expand(self, fields: dict[str, Any]) -> list[tuple[str, str]]:
+        """(path, template) of each file, with fields filled in; one per item of a list prop."""
+        names = {name for _, name, _, _ in string.Formatter().parse(self.path) if name}
+        lists = sorted(name for name in names if isinstance(fields.get(name), list))
+        if len(lists) > 1:
+            raise ValueError(f"{self.path}: one list prop per file name, not {', '.join(lists)}")
+        values = fields[lists[0]] if lists else [None]
+        found = []
+        for value in values:
+            filled = {**fields, lists[0]: value} if lists else fields
+            found.append((self.path.format(**filled), self.template.format(**filled)))
+        return found
 
 
 ANY = "<any value>"
@@ -433,8 +461,13 @@ class Connector:
     actor, which deploys nothing). evidence: what the agreement check must find
     in the template: a reference between the two components' resources, or
     nothing (a flow that deploys nothing). props: what one flow of this pair
-    may set (the query a state machine's step runs), validated like a kind's
-    props and given to the templates as flow.props; none by default.
+    may set (the queries a state machine's step runs), validated like a kind's
+    props and given to the templates as flow.props; a prop made with
+    component_ref names another component (the database a query runs in), given
+    to the templates as flow.refs.<prop>. app_files: application code one flow
+    ships (the SQL of a step), like a kind's. module_code: a template of
+    module-level definitions (a helper function) that the stack module holds
+    once when any flow of this pair is active.
     """
 
     source: str
@@ -447,6 +480,14 @@ class Connector:
     evidence: Literal["reference", "none"] = "reference"
     requires: dict[str, dict[str, Any]] = field(default_factory=dict)
     props: type[Props] = Props
+    app_files: tuple[AppFile, ...] = ()
+    module_code: str | None = None
+
+    @property
+    def module_name(self) -> str:
+        """Its module, templates and app-code folder: s3.bucket -> athena.workgroup gives
+        s3_bucket__athena_workgroup."""
+        return f"{self.source}__{self.target}".replace(".", "_")
 
     def __post_init__(self) -> None:
         if (self.expression is None) != (self.fills is None):

@@ -95,6 +95,8 @@ def construction_order(resolved: Resolved) -> list[ActiveComponent]:
                 (flow.source, flow.target) if side == "source" else (flow.target, flow.source)
             )
             needs[owner.id].add(other.id)
+            # The slot's value uses the components the flow's props name, too.
+            needs[owner.id].update(ref.id for ref in flow.refs.values())
     ordered: list[ActiveComponent] = []
     done: set[str] = set()
     pending = list(resolved.components)
@@ -129,6 +131,12 @@ def _imports(resolved: Resolved) -> list[str]:
     for name in shared_needed(resolved):
         statements.update(SHARED[name].imports)
     return sorted(statements)
+
+
+def module_code(resolved: Resolved) -> list[str]:
+    """Module-level definitions the active connectors declare, each once, in flow order."""
+    templates = dict.fromkeys(f.connector.module_code for f in resolved.flows)
+    return [render(template).strip() for template in templates if template]
 
 
 @dataclass(frozen=True)
@@ -214,12 +222,15 @@ def generate_stack(
         code = render(flow.connector.wiring, **flow_context(flow)).strip()
         if code:
             blocks.append(f"# Flow {flow.label}: {flow.source.id} -> {flow.target.id}\n{code}")
-    uses_app_code = any(c.kind.app_files for c in resolved.components)
+    uses_app_code = any(c.kind.app_files for c in resolved.components) or any(
+        f.connector.app_files for f in resolved.flows
+    )
     return render(
         "stack.py.j2",
         r=resolved,
         version=__version__,
         imports=_imports(resolved),
+        module_code=module_code(resolved),
         classes=classes,
         blocks=blocks,
         app_code_root=app_code_root if uses_app_code else None,
@@ -229,41 +240,65 @@ def generate_stack(
 
 @dataclass(frozen=True)
 class AppSource:
-    """One file of application code: where it goes and the template that makes it."""
+    """One file of application code: where it goes and the template that makes it.
+
+    component: the component that ships it (for a connector's file, the flow's
+    source); flow: the flow whose connector ships it, if a connector does; runs_in:
+    the kind of the service that runs it (for SQL, the dialect's service).
+    """
 
     path: str
     template: str
     component: ActiveComponent
+    flow: ActiveFlow | None = None
+
+    @property
+    def runs_in(self) -> str:
+        return self.flow.target.kind.name if self.flow else self.component.kind.name
 
 
 def app_sources(resolved: Resolved) -> list[AppSource]:
-    """The application code's files: each kind's AppFile with the component's id and props."""
-    found = []
+    """The application code's files: each kind's AppFile with the component's id and props,
+    then each active flow's connector AppFile with the flow's ends and props. A file two
+    flows ship (one query in two steps) is listed once."""
+    found: dict[str, AppSource] = {}
     for comp in resolved.components:
         for app_file in comp.kind.app_files:
             if app_file.when and not getattr(comp.props, app_file.when):
                 continue
             fields = {"id": comp.id, "folder": comp.kind.module_name(), **comp.props.model_dump()}
-            found.append(
-                AppSource(app_file.path.format(**fields), app_file.template.format(**fields), comp)
-            )
-    return found
+            for path, template in app_file.expand(fields):
+                found.setdefault(path, AppSource(path, template, comp))
+    for flow in resolved.flows:
+        for app_file in flow.connector.app_files:
+            if app_file.when and not getattr(flow.props, app_file.when):
+                continue
+            fields = {
+                "source": flow.source.id,
+                "target": flow.target.id,
+                "folder": flow.connector.module_name,
+                **flow.props.model_dump(),
+            }
+            for path, template in app_file.expand(fields):
+                found.setdefault(path, AppSource(path, template, flow.source, flow))
+    return list(found.values())
 
 
 def app_files(resolved: Resolved) -> dict[str, str]:
-    """Application code (handlers, job scripts, DAGs) by path below the app-code root."""
+    """Application code (handlers, job scripts, DAGs, SQL) by path below the app-code root.
+
+    A kind's templates get the component (c, p, slots); a connector's get the flow.
+    """
     files: dict[str, str] = {}
     slots = render_slots(resolved)
     for source in app_sources(resolved):
         comp = source.component
-        files[source.path] = render(
-            source.template,
-            c=comp,
-            p=comp.props,
-            slots=slots[comp.id],
-            pattern=resolved.file,
-            pattern_id=resolved.id,
-        )
+        context = {"pattern": resolved.file, "pattern_id": resolved.id}
+        if source.flow is None:
+            context.update(c=comp, p=comp.props, slots=slots[comp.id])
+        else:
+            context.update(flow_context(source.flow))
+        files[source.path] = render(source.template, **context)
     return files
 
 
