@@ -1,11 +1,13 @@
-"""Every SQL file the catalog ships, and every statement its DAGs and jobs send, parses in
-its dialect.
+"""Every SQL file the catalog ships, and every statement its DAGs, jobs and state machines
+send, parses in its dialect.
 
 sqlglot parses each in the dialect of the service that runs it (Redshift, Athena/Trino,
 PostgreSQL for Aurora). The DAGs are run here as MWAA parses them, with Airflow replaced
 by stand-ins that record each operator's arguments, and the Glue Python shell jobs' scripts
 run against Athena answered by botocore's Stubber, so the statements checked are the ones
-the generated code would send, split by the generated code.
+the generated code would send, split by the generated code. The state machines'
+statements are read from the synthesized definitions: each Athena task's QueryString is
+a States.Format call, evaluated here as Step Functions would at run time.
 """
 
 from __future__ import annotations
@@ -79,11 +81,12 @@ def statements(sql: str, dialect: str) -> list[exp.Expression]:
 
 
 def sql_files(resolved, files: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Each generated SQL file: its text and the dialect of the component that runs it."""
+    """Each generated SQL file: its text and the dialect of the service that runs it (the
+    component that ships it, or the target of the flow that does)."""
     found = {}
     for source in app_sources(resolved):
         if source.path.endswith(".sql"):
-            kind = source.component.kind.name
+            kind = source.runs_in
             assert kind in DIALECTS, f"{source.path}: no SQL dialect known for kind {kind}"
             found[source.path] = (files[source.path], DIALECTS[kind])
     return found
@@ -289,3 +292,135 @@ def test_dags_split_sql_with_a_parser_not_on_every_semicolon(tmp_path, monkeypat
             for sql in batch
         ]
         assert [re.sub(r"'s3://[^']*'", "'SOURCE'", sql) for sql in got] == expected
+
+
+# What a state machine's context and state hold at run time, for the JSONPaths its tasks use.
+SAMPLE_CONTEXT = {"Execution": {"StartTime": "2025-01-02T00:30:00.123Z"}}
+SAMPLE_INPUT = {"Key": "raw/orders/dt=2025-01-02/part-0.json"}
+# Every Ref and GetAtt of a definition stands for this value (the bucket a query names, ...).
+SAMPLE_REF = "sample-ref"
+
+
+def resolved_definition(value) -> str:
+    """A DefinitionString with its Refs and GetAtts replaced by SAMPLE_REF."""
+    if isinstance(value, str):
+        return value
+    if "Fn::Join" in value:
+        separator, parts = value["Fn::Join"]
+        return separator.join(resolved_definition(part) for part in parts)
+    assert set(value) & {"Ref", "Fn::GetAtt"}, f"unexpected intrinsic {value}"
+    return SAMPLE_REF
+
+
+class Intrinsic:
+    """Evaluates Amazon States Language intrinsic functions (the few the catalog uses)."""
+
+    def __init__(self, text: str, state: dict):
+        self.text, self.at, self.state = text, 0, state
+
+    def value(self):
+        text = self.text
+        if text.startswith("'", self.at):
+            self.at += 1
+            chars = []
+            while text[self.at] != "'":
+                if text[self.at] == "\\":
+                    self.at += 1
+                chars.append(text[self.at])
+                self.at += 1
+            self.at += 1
+            return "".join(chars)
+        if text.startswith("States.", self.at):
+            name = re.match(r"States\.(\w+)\(", text[self.at :])
+            self.at += name.end()
+            args = []
+            while not text.startswith(")", self.at):
+                args.append(self.value())
+                if text.startswith(", ", self.at):
+                    self.at += 2
+            self.at += 1
+            return self.call(name.group(1), args)
+        if text.startswith("$", self.at):
+            path = re.match(r"\$\$?[\w.]*", text[self.at :]).group()
+            self.at += len(path)
+            value = SAMPLE_CONTEXT if path.startswith("$$") else self.state
+            for key in path.lstrip("$").strip(".").split("."):
+                value = value[key] if key else value
+            return value
+        number = re.match(r"-?\d+", text[self.at :])
+        assert number, f"cannot read {text[self.at :]!r}"
+        self.at += number.end()
+        return int(number.group())
+
+    @staticmethod
+    def call(name: str, args: list):
+        if name == "Format":
+            template, *values = args
+            assert template.count("{}") == len(values), (template, values)
+            for value in values:
+                template = template.replace("{}", str(value), 1)
+            return template
+        if name == "StringSplit":
+            return [part for part in re.split(f"[{re.escape(args[1])}]", args[0]) if part]
+        if name == "ArrayGetItem":
+            return args[0][args[1]]
+        raise AssertionError(f"no stand-in for States.{name}")
+
+
+def task_states(states: dict):
+    """Every state of a definition, with those of its Parallel branches and Map processors."""
+    for state in states.values():
+        yield state
+        for branch in state.get("Branches", []):
+            yield from task_states(branch["States"])
+        if "ItemProcessor" in state:
+            yield from task_states(state["ItemProcessor"]["States"])
+
+
+def sent_by_state_machines(template: dict) -> list[str]:
+    """The SQL text each Athena task of each state machine sends, as Step Functions builds it."""
+    sent = []
+    for resource in template["Resources"].values():
+        if resource["Type"] != "AWS::StepFunctions::StateMachine":
+            continue
+        definition = json.loads(resolved_definition(resource["Properties"]["DefinitionString"]))
+        for state in task_states(definition["States"]):
+            if "athena:startQueryExecution" not in state.get("Resource", ""):
+                continue
+            parameters = state["Parameters"]
+            if "QueryString" in parameters:
+                sent.append(parameters["QueryString"])
+            else:
+                reader = Intrinsic(parameters["QueryString.$"], SAMPLE_INPUT)
+                sent.append(reader.value())
+                assert reader.at == len(reader.text), "the whole QueryString is one call"
+    return sent
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_every_statement_a_state_machine_sends_is_its_sql_file_in_its_dialect(key, synthesized):
+    """Each Athena task sends one statement that parses, and the statements sent are the
+    shipped SQL files, with the run's values where the files name them."""
+    resolved, files = generated(key)
+    sent = sent_by_state_machines(synthesized[key].template)
+    shipped = [
+        (text, dialect)
+        for path, (text, dialect) in sql_files(resolved, files).items()
+        if path.startswith("sql/")
+        and any(source.flow is not None for source in app_sources(resolved) if source.path == path)
+    ]
+    values = {"bucket": SAMPLE_REF, "day": "2025-01-02"}
+    expected = sorted(
+        statements(text.format(**values), dialect)[0].sql(dialect, comments=False)
+        for text, dialect in shipped
+    )
+    got = []
+    for sql in sent:
+        found = statements(sql, "athena")
+        assert len(found) == 1, f"a task sends {len(found)} statements as one: {sql[:200]}"
+        got.append(found[0].sql("athena", comments=False))
+    assert sorted(set(got)) == sorted(set(expected))
+
+
+def test_the_catalog_has_state_machines_that_send_sql(synthesized):
+    assert any(sent_by_state_machines(item.template) for item in synthesized.values())

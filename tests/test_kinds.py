@@ -137,3 +137,19 @@ def test_firehose_uses_an_sse_kms_bucket_key_only_through_s3_for_that_bucket(fix
     assert set(st.conditions) == {"StringEquals", "StringLike"}
     assert "kms:ViaService" in st.conditions["StringEquals"]
     assert "kms:EncryptionContext:aws:s3:arn" in st.conditions["StringLike"]
+
+
+def test_a_connector_ships_a_file_per_query_and_its_module_code_once():
+    """Three Athena steps of one machine: one SQL file per query under sql/<machine>/, and the
+    stack module defines the connector's helper once."""
+    from generator import PATTERNS_DIR
+    from generator.render.code import app_sources, generate_stack
+
+    resolved = load(PATTERNS_DIR / "step-functions-athena-sequence.yaml").resolve()
+    steps = [f for f in resolved.flows if f.connector.app_files]
+    assert len(steps) == 3
+    expected = {f"sql/{f.source.id}/{query}.sql" for f in steps for query in f.props.queries}
+    shipped = {s.path: s for s in app_sources(resolved) if s.flow is not None}
+    assert set(shipped) == expected
+    assert all(s.runs_in == "athena.workgroup" for s in shipped.values())
+    assert generate_stack(resolved).count("\ndef athena_query(") == 1
