@@ -195,6 +195,17 @@ def test_clean_orders_keeps_the_latest_version_of_each_valid_order(glue, events)
     ]
 
 
+def test_glue_reads_one_object_when_a_map_state_names_it(glue):
+    """Run once per object (a Step Functions Map state), the job reads that object only."""
+    lake = "s3://lake"
+    assert glue.input_paths(lake) == [f"{lake}/raw/orders/"]
+    key = "raw/orders/dt=2025-01-02/part-0.json"
+    assert glue.input_paths(lake, key) == [f"{lake}/{key}"]
+    for outside in ("curated/orders/x.parquet", "raw/orders/dt=2025-01-02/"):
+        with pytest.raises(ValueError, match="source_key"):
+            glue.input_paths(lake, outside)
+
+
 def test_a_field_missing_from_a_whole_batch_is_null(glue, events):
     valid = {"order_id": "o1", "ordered_at": "2025-01-01T10:00:00Z", "quantity": 1}
     (cleaned,) = rows(glue.clean_orders(events({**valid, "unit_price": 2})))

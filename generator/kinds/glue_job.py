@@ -41,6 +41,15 @@ class GlueJobProps(Props):
     worker_type: Literal["G.1X", "G.2X"] = Field("G.1X", description="size of each worker")
     workers: int = Field(2, ge=2, le=100, description="number of workers")
     timeout_minutes: int = Field(60, ge=1, le=2880, description="stop a run after this long")
+    max_concurrent_runs: int = Field(
+        1,
+        ge=1,
+        le=1000,
+        description=(
+            "runs at once; more than 1 for an orchestrator that starts one run per item "
+            "(a Step Functions Map state), each run then without the job bookmark"
+        ),
+    )
 
 
 class GlueJob(Kind):
