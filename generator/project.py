@@ -313,7 +313,9 @@ def render_project(
             "cdk-nag's AWS Solutions checks: no finding the stack does not acknowledge",
         ),
     }
-    if app_files:
+    # The test compiles the Python files of the application code; a project whose code is
+    # only SQL has none, and an empty parametrized test would only be skipped.
+    if any(path.endswith(".py") for path in app_files):
         tests["tests/unit/test_application_code.py"] = (
             "project/tests/unit/test_application_code.py.j2",
             {},
