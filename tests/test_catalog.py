@@ -250,3 +250,38 @@ def test_dms_tasks_prepare_target_tables_as_the_pattern_says(synthesized):
             assert mode == owner.props.target_table_prep
             seen.add(mode)
     assert seen == {"DROP_AND_CREATE", "TRUNCATE_BEFORE_LOAD", "DO_NOTHING"}
+
+
+# What a state machine role may do on every resource: deliver its logs and traces. The
+# acknowledgement on its Resource::* says so; a step that adds another "*" breaks it.
+STATE_MACHINE_STAR_ACTIONS = {
+    "logs:CreateLogDelivery",
+    "logs:GetLogDelivery",
+    "logs:UpdateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:ListLogDeliveries",
+    "logs:PutResourcePolicy",
+    "logs:DescribeResourcePolicies",
+    "logs:DescribeLogGroups",
+    "xray:PutTraceSegments",
+    "xray:PutTelemetryRecords",
+    "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+}
+
+
+def test_state_machine_roles_use_every_resource_only_to_log_and_trace(synthesized):
+    from iam_policies import roles_trusting, statements
+
+    checked = 0
+    for item in synthesized.values():
+        for role in roles_trusting(item.template, "states.amazonaws.com"):
+            star = {
+                action
+                for st in statements(item.template)
+                if role in st.roles and "*" in st.resources
+                for action in st.actions
+            }
+            assert star == STATE_MACHINE_STAR_ACTIONS, sorted(star ^ STATE_MACHINE_STAR_ACTIONS)
+            checked += 1
+    assert checked, "no catalog variant has a state machine"
