@@ -17,6 +17,13 @@ the execution fails. The machine's role takes no statement from CDK's task
 constructs (some name every bucket and every table): it holds what this
 template writes, and each step's connector grants exactly what its task calls.
 Execution history is encrypted at rest with an AWS owned key.
+
+A step for a new service is one connector stepfunctions.state_machine -> <kind>:
+its expression fills `steps` with `lambda scope: [task states, in order]` (state
+names starting with the flow's number, the service's own retryable errors in
+add_retry), and its wiring adds to `source.exports.role` what those tasks call,
+as the service's page on IAM policies for Step Functions lists it, narrowed to
+the resources the flow names.
 """
 
 from typing import Literal

@@ -391,7 +391,8 @@ class Pipeline(Construct):
         stack = Stack.of(self)
         # The log group is named after the stack, so that two stacks never share it. The
         # /aws/vendedlogs/ prefix keeps CloudWatch Logs' resource policy small, as the Step
-        # Functions guide recommends for the log groups of state machines.
+        # Functions guide recommends for the log groups of state machines:
+        # https://docs.aws.amazon.com/en_us/step-functions/latest/dg/bp-cwl.html
         self.logs = logs.LogGroup(
             self,
             "Logs",
