@@ -12,9 +12,13 @@ from pydantic import Field
 from generator.kinds.base import (
     ANY,
     KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
+    PRICING_CHECKED,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -78,4 +82,25 @@ class SchedulerSchedule(Kind):
             "Schedules encrypt what they store with a customer-managed key.",
         ),
         KEYS_ROTATE,
+    )
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::Scheduler::Schedule",
+                "per million invocations, after a monthly free tier that {expression} stays "
+                "within; plus what the target it starts costs",
+                "https://aws.amazon.com/eventbridge/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+        ),
+        kept={
+            "AWS::KMS::Key": (
+                "CDK keeps KMS keys unless told otherwise. This one encrypted what the schedule "
+                "stored, which goes with the stack: schedule its deletion (aws kms "
+                "schedule-key-deletion) once the stack is gone."
+            ),
+        },
+        run="run/scheduler_schedule.md.j2",
     )

@@ -9,10 +9,14 @@ integration) are added after deployment.
 from generator.kinds.base import (
     ANY,
     KEYS_ROTATE,
+    KMS_KEYS_BILL_MONTHLY,
+    PRICING_CHECKED,
     ArrayWith,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     SecureDefault,
 )
 
@@ -59,4 +63,25 @@ class SnsTopic(Kind):
             "Topic policies deny requests that do not use TLS.",
         ),
         KEYS_ROTATE,
+    )
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::SNS::Topic",
+                "per million messages published and per notification delivered (e-mail, "
+                "HTTPS, ...), after a monthly free tier; nothing while nobody publishes",
+                "https://aws.amazon.com/sns/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            KMS_KEYS_BILL_MONTHLY,
+        ),
+        kept={
+            "AWS::KMS::Key": (
+                "CDK keeps KMS keys unless told otherwise. This one encrypted the topic's "
+                "messages, which go with the stack: schedule its deletion (aws kms "
+                "schedule-key-deletion) once the stack is gone."
+            ),
+        },
+        run="run/sns_topic.md.j2",
     )

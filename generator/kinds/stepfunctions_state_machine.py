@@ -31,10 +31,14 @@ from typing import Literal
 from pydantic import Field
 
 from generator.kinds.base import (
+    LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
+    PRICING_CHECKED,
+    Cost,
     Export,
     Icon,
     Kind,
+    Lifecycle,
     Props,
     SecureDefault,
     Slot,
@@ -124,6 +128,22 @@ class StepFunctionsStateMachine(Kind):
             "State machines log every event with its data, and are traced with X-Ray.",
         ),
         LOG_GROUPS_EXPIRE_ENCRYPTED,
+    )
+
+    lifecycle = Lifecycle(
+        costs=(
+            Cost(
+                "AWS::StepFunctions::StateMachine",
+                "per state transition of its executions (a Standard workflow), retries and a "
+                "Map's child executions included, after a monthly free tier; X-Ray bills the "
+                "traces it records beyond its own free tier; nothing while no execution runs",
+                "https://aws.amazon.com/step-functions/pricing/",
+                PRICING_CHECKED,
+                idle=False,
+            ),
+            LOG_DATA,
+        ),
+        run="run/stepfunctions_state_machine.md.j2",
     )
 
     @classmethod

@@ -149,6 +149,9 @@ class Catalog(Construct):
             "Database",
             database_name=f"{stack.stack_name.lower().replace('-', '_')}_orders",
             description="Data Catalog",
+            # The catalog entry describes the data; the data itself stays in S3. Kept after a
+            # destroy, it would block deploying this stack again under the same name.
+            removal_policy=RemovalPolicy.DESTROY,
         )
 
 

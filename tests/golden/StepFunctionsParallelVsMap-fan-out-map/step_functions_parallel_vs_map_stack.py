@@ -152,6 +152,8 @@ class Clean(Construct):
             s3_encryption=glue.S3Encryption.s3_managed(),
             cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
+            # Configuration only; kept after a destroy, its fixed name would block a redeploy.
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # With a security configuration, Glue 5.0 writes the job's output and error logs to
         # /aws-glue/jobs/<configuration>-role<role path><role name>/{output,error} (the role's path

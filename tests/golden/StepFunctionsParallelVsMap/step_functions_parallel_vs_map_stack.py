@@ -181,6 +181,8 @@ class Clean(Construct):
             s3_encryption=glue.S3Encryption.s3_managed(),
             cloud_watch_encryption=glue.CloudWatchEncryption.kms(self.key),
             job_bookmarks_encryption=glue.JobBookmarksEncryption.client_side_kms(self.key),
+            # Configuration only; kept after a destroy, its fixed name would block a redeploy.
+            removal_policy=RemovalPolicy.DESTROY,
         )
         # With a security configuration, Glue 5.0 writes the job's output and error logs to
         # /aws-glue/jobs/<configuration>-role<role path><role name>/{output,error} (the role's path
@@ -380,6 +382,9 @@ class Catalog(Construct):
             "Database",
             database_name=f"{stack.stack_name.lower().replace('-', '_')}_orders",
             description="Data Catalog",
+            # The catalog entry describes the data; the data itself stays in S3. Kept after a
+            # destroy, it would block deploying this stack again under the same name.
+            removal_policy=RemovalPolicy.DESTROY,
         )
 
 
