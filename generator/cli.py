@@ -10,6 +10,7 @@ import click
 
 from generator import PATTERNS_DIR, __version__
 from generator.cli_common import param_option, patterns_dir, progress
+from generator.cli_gallery import gallery, write_gallery
 from generator.cli_project import new, update
 from generator.errors import ArchgenError
 from generator.loader import Pattern, Resolved, find_pattern, load, load_all
@@ -164,6 +165,8 @@ def build(pattern_ids, all_, out_dir, params, force) -> None:
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Building {len(selected)} pattern(s) into {out_dir}/", err=True)
     result = run_build(selected, out_dir, force=force, progress=progress)
+    progress("gallery: index.html and one page per built pattern")
+    index = write_gallery(out_dir, force)
     for item in result.patterns:
         status = "ok" if not item.findings else f"{len(item.findings)} finding(s)"
         click.echo(f"{item.id:<40} {item.resources:>3} resources  {status}  {item.folder}/")
@@ -172,8 +175,9 @@ def build(pattern_ids, all_, out_dir, params, force) -> None:
     click.echo(
         f"Built {len(result.patterns)} pattern(s) in {result.seconds:.1f} s: "
         f"{result.count('error')} error(s), {result.count('warning')} warning(s). "
-        f"Open {out_dir}/<id>/README.md."
+        f"Open {out_dir}/<id>/README.md, or the gallery:"
     )
+    click.echo(f"{index.resolve()}")
     if result.count("error"):
         sys.exit(1)
 
@@ -324,4 +328,5 @@ def main() -> None:
 
 
 cli.add_command(new)
+cli.add_command(gallery)
 cli.add_command(update)
