@@ -253,8 +253,9 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
 @param_option
 @force_option
 def diagram(pattern_id, out_dir, params, force) -> None:
-    """Draw one pattern: OUT/<id>/diagram.png, diagram.svg and diagram.dot."""
+    """Draw one pattern: OUT/<id>/diagram.png, .svg, .dot, .mmd (Mermaid) and .drawio."""
     from generator.build import build_info
+    from generator.exports import export_files
     from generator.outputs import ensure_writable, update_files
     from generator.render.diagram import render
 
@@ -263,8 +264,9 @@ def diagram(pattern_id, out_dir, params, force) -> None:
     target = out_dir / resolved.id
     ensure_writable(out_dir)
     files = {"diagram.png": drawn.png, "diagram.svg": drawn.svg, "diagram.dot": drawn.dot}
+    files |= export_files(resolved)  # diagram.mmd, diagram.drawio
     update_files(target, files | {"archgen.json": build_info(resolved)}, ("diagram.",), force)
-    click.echo(f"{target}/diagram.png, diagram.svg, diagram.dot")
+    click.echo(f"{target}/diagram.png, diagram.svg, diagram.dot, diagram.mmd, diagram.drawio")
 
 
 @cli.command()
