@@ -134,3 +134,10 @@ def test_drawio_has_one_cell_per_component_and_edge_and_groups_as_containers(bui
                 0 <= float(g.get("x"))
                 and float(g.get("x")) + float(g.get("width")) <= float(pg.get("width")) + 1
             ), cell.get("id")
+
+
+@pytest.mark.parametrize("pattern", CATALOG, ids=lambda p: p.id)
+def test_teaching_page_embeds_the_mermaid_file(built, pattern):
+    folder = built / pattern.id
+    mmd = (folder / "diagram.mmd").read_text()
+    assert f"```mermaid\n{mmd}```" in (folder / "README.md").read_text()
