@@ -1,4 +1,4 @@
-"""The archgen command line: list, show, kinds, build, diagram, synth, schema."""
+"""The archgen command line: list, show, kinds, build, diagram, synth, schema, gallery, quiz."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from generator import PATTERNS_DIR, __version__
 from generator.cli_common import param_option, patterns_dir, progress
 from generator.cli_gallery import gallery, write_gallery
 from generator.cli_project import new, update
+from generator.cli_quiz import quiz
 from generator.errors import ArchgenError
 from generator.loader import Pattern, Resolved, find_pattern, load, load_all
 from generator.parameters import parse_assignments
@@ -331,4 +332,5 @@ def main() -> None:
 
 cli.add_command(new)
 cli.add_command(gallery)
+cli.add_command(quiz)
 cli.add_command(update)

@@ -71,7 +71,10 @@ def pages(site: Path) -> list[Path]:
 
 
 def test_a_page_per_pattern_and_a_card_each(site):
-    assert {p.stem for p in (site / SITE).glob("*.html")} == {p.id for p in CATALOG} | {"study-map"}
+    assert {p.stem for p in (site / SITE).glob("*.html")} == {p.id for p in CATALOG} | {
+        "study-map",
+        "self-test",
+    }
     index = Page((site / "index.html").read_text())
     cards = [a for tag, a in index.tags if tag == "article" and "card" in a.get("class", "")]
     assert [c["id"].removeprefix("card-") for c in cards] == sorted(p.id for p in CATALOG)
@@ -85,8 +88,15 @@ def test_a_page_per_pattern_and_a_card_each(site):
 
 
 def test_every_link_and_asset_resolves_and_nothing_loads_from_the_network(site):
+    parsed: dict[Path, Page] = {}
+
+    def read(path: Path) -> Page:
+        if path not in parsed:
+            parsed[path] = Page(path.read_text())
+        return parsed[path]
+
     for path in pages(site):
-        page = Page(path.read_text())
+        page = read(path)
         for ref in page.assets:
             assert not urlsplit(ref).scheme and not ref.startswith("//"), (path.name, ref)
         for ref in page.links + page.assets:
@@ -98,7 +108,7 @@ def test_every_link_and_asset_resolves_and_nothing_loads_from_the_network(site):
             target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             assert target.is_file(), (path.name, ref)
             if parts.fragment:
-                assert parts.fragment in Page(target.read_text()).ids, (path.name, ref)
+                assert parts.fragment in read(target).ids, (path.name, ref)
 
 
 def test_study_map_shows_every_topic_and_the_gaps(site):
@@ -199,3 +209,22 @@ def test_gallery_command_without_a_build_is_a_one_line_error(run, tmp_path):
     result = run("gallery", "--out", str(tmp_path))
     assert result.exit_code == 2
     assert "no built pattern to show" in result.output and "archgen build --all" in result.output
+
+
+def test_self_test_page_answers_are_the_patterns_data(site):
+    from generator.quiz import questions
+
+    text = (site / SITE / "self-test.html").read_text()
+    found = questions([p.file for p in CATALOG])
+    shown = re.findall(
+        r'<li id="([\w-]+)" class="question" data-kind="([\w-]+)" data-answer="([\w-]*)">', text
+    )
+    assert [q for q, _, _ in shown] == [q.id for q in found]
+    for (_, kind, answer), q in zip(shown, found, strict=True):
+        assert kind == q.kind
+        if kind == "scenario":
+            # the answer is the pattern whose when_to_use holds the scenario
+            assert [
+                p.id for p in CATALOG if any(w in q.prompt for w in p.file.teaching.when_to_use)
+            ] == [answer]
+    assert text.count("<details>") == len(found)

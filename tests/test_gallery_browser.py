@@ -223,3 +223,24 @@ def test_pages_read_without_javascript(site, browser):
         assert page.is_visible("#components") and page.is_visible("#code")
         assert not page.is_visible("#inspector")
     watched.check_clean()
+
+
+def test_self_test_reveals_the_answer_the_data_gives(site, browser):
+    from generator.quiz import questions
+
+    found = questions([p.file for p in CATALOG])
+    titles = {p.id: p.file.title for p in CATALOG}
+    watched = Watched(browser)
+    page = watched.open(site / SITE / "self-test.html")
+    for q in (
+        next(q for q in found if q.kind == "scenario"),
+        next(q for q in found if q.kind == "why-not"),
+    ):
+        item = page.locator(f"#{q.id}")
+        answer = item.locator(".answer")
+        assert not answer.is_visible()
+        item.locator("summary").click()
+        assert answer.is_visible()
+        expected = titles[q.answer] if q.kind == "scenario" else " ".join(q.answer.split())
+        assert expected in " ".join(answer.inner_text().split())
+    watched.check_clean()

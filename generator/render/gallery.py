@@ -9,9 +9,10 @@ fetch files from file://), and every page reads without JavaScript: the filters,
 and the component inspector only enhance it.
 
 Layout: `<out>/index.html`, and `<out>/_gallery/` with one page per pattern, the study
-map and the assets. `_gallery` cannot be a pattern id (ids are slugs), so the site never
-collides with a pattern folder. Like a pattern folder it is staged and moved into place
-whole, with a manifest, and a page someone edited is not replaced without --force.
+map, the self-test (generator.quiz) and the assets. `_gallery` cannot be a pattern id
+(ids are slugs), so the site never collides with a pattern folder. Like a pattern folder
+it is staged and moved into place whole, with a manifest, and a page someone edited is
+not replaced without --force.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from generator.errors import ArchgenError
 from generator.inventory import resources_by_component
 from generator.loader import Pattern, Resolved, find_pattern, load
 from generator.outputs import check_not_edited, staging_dir, write_manifest
+from generator.quiz import questions
 from generator.topics import TOPICS
 from generator.variants import variants
 
@@ -328,6 +330,11 @@ def site_files(entries: list[Entry]) -> dict[str, str]:
     """Every file of the site, by path relative to the output folder."""
     files = {INDEX: index_page(entries)}
     files[f"{SITE}/study-map.html"] = _page("study-map.html.j2", rows=study_map(entries))
+    files[f"{SITE}/self-test.html"] = _page(
+        "self-test.html.j2",
+        questions=questions([e.file for e in entries]),
+        titles={e.id: e.file.title for e in entries},
+    )
     for entry in entries:
         files[f"{SITE}/{entry.id}.html"] = pattern_page(entry, entries)
     for asset in ASSETS:
