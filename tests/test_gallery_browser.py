@@ -39,7 +39,10 @@ class Watched:
     """A page whose console errors, page errors and requests are recorded."""
 
     def __init__(self, browser, **options):
-        self.page = browser.new_page(viewport={"width": 1280, "height": 900}, **options)
+        # reduced motion: the page jumps at once (its CSS scrolls smoothly only on request)
+        self.page = browser.new_page(
+            viewport={"width": 1280, "height": 900}, reduced_motion="reduce", **options
+        )
         self.problems: list[str] = []
         self.requests: list[str] = []
         self.page.on("console", self._console)
