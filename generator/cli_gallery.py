@@ -11,9 +11,10 @@ from generator.cli_common import patterns_dir
 
 def write_gallery(out_dir: Path, force: bool) -> Path:
     """The site of out_dir's built patterns; `archgen build` calls it after each build."""
+    from generator.cli_common import progress
     from generator.render.gallery import write_site
 
-    return write_site(out_dir, patterns_dir(), force=force)
+    return write_site(out_dir, patterns_dir(), force=force, note=progress)
 
 
 @click.command()

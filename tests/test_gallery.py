@@ -228,3 +228,23 @@ def test_self_test_page_answers_are_the_patterns_data(site):
                 p.id for p in CATALOG if any(w in q.prompt for w in p.file.teaching.when_to_use)
             ] == [answer]
     assert text.count("<details>") == len(found)
+
+
+def test_folders_the_gallery_cannot_explain_are_left_out_with_a_note(tmp_path, site):
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(site / CATALOG[0].id, out / CATALOG[0].id)
+    shutil.copytree(site / CATALOG[1].id, out / "partial")
+    (out / "partial" / "template.json").unlink()  # as `archgen diagram` alone leaves it
+    shutil.copytree(site / CATALOG[2].id, out / "elsewhere")
+    info = out / "elsewhere" / "archgen.json"
+    info.write_text(info.read_text().replace(CATALOG[2].id, "a-pattern-of-another-folder"))
+    notes: list[str] = []
+    write_site(out, CATALOG[0].path.parent, note=notes.append)
+    assert sorted(p.stem for p in (out / SITE).glob("*.html")) == sorted(
+        [CATALOG[0].id, "study-map", "self-test"]
+    )
+    assert len(notes) == 2
+    assert "partial: no template.json" in notes[0] or "partial: no template.json" in notes[1]
+    assert any("elsewhere" in n and "a-pattern-of-another-folder" in n for n in notes)

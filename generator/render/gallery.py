@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -92,6 +93,11 @@ class Entry:
         return self.resolved.file
 
 
+# What a whole build leaves in a pattern folder (`archgen diagram` or `synth` alone write
+# part of it): the gallery shows only folders that have all of these.
+BUILT = ("archgen.json", "diagram.svg", "template.json", "findings.json")
+
+
 def built_folders(out_dir: Path) -> list[Path]:
     """Pattern folders of an output folder: those with the archgen.json a build writes."""
     if not out_dir.is_dir():
@@ -147,13 +153,32 @@ def structural_variants(pattern: Pattern, resolved: Resolved, svg: str) -> list[
     return shown
 
 
-def collect(out_dir: Path, patterns_dir: Path) -> list[Entry]:
-    """Every built pattern of out_dir, re-resolved with the parameters of its build."""
+def _silent(message: str) -> None:
+    pass
+
+
+def collect(
+    out_dir: Path, patterns_dir: Path, note: Callable[[str], None] = _silent
+) -> list[Entry]:
+    """Every built pattern of out_dir, re-resolved with the parameters of its build.
+
+    A folder that is not a whole build, or whose pattern is not in patterns_dir (built
+    with another --patterns) or no longer takes its parameters, is left out with a note:
+    the gallery shows what it can explain, and never fails the build that wrote it.
+    """
     entries = []
     for folder in built_folders(out_dir):
+        missing = [name for name in BUILT if not (folder / name).is_file()]
+        if missing:
+            note(f"gallery: leaving out {folder.name}: no {', '.join(missing)} (not a whole build)")
+            continue
         info = _read_json(folder / "archgen.json")
-        pattern = load(find_pattern(info["pattern"], patterns_dir))
-        resolved = pattern.resolve(info.get("parameters", {}))
+        try:
+            pattern = load(find_pattern(info["pattern"], patterns_dir))
+            resolved = pattern.resolve(info.get("parameters", {}))
+        except ArchgenError as exc:
+            note(f"gallery: leaving out {folder.name}: {exc}")
+            continue
         stack = folder / "cdk" / f"{resolved.module_name}.py"
         svg = (folder / "diagram.svg").read_text(encoding="utf-8")
         entries.append(
@@ -351,9 +376,15 @@ def _check_index(path: Path, force: bool) -> None:
         )
 
 
-def write_site(out_dir: Path, patterns_dir: Path, *, force: bool = False) -> Path:
+def write_site(
+    out_dir: Path,
+    patterns_dir: Path,
+    *,
+    force: bool = False,
+    note: Callable[[str], None] = _silent,
+) -> Path:
     """Write the gallery of out_dir's built patterns; returns the path of its index.html."""
-    entries = collect(out_dir, patterns_dir)
+    entries = collect(out_dir, patterns_dir, note)
     site, index = out_dir / SITE, out_dir / INDEX
     check_not_edited(site, force)
     _check_index(index, force)
