@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.checks import run_checks
+from generator.exports import export_files
 from generator.findings import Finding
 from generator.lint import template_text
 from generator.loader import Resolved
@@ -112,6 +113,7 @@ def build(
             (folder / "diagram.png").write_bytes(drawn.png)
             (folder / "diagram.svg").write_text(drawn.svg, encoding="utf-8")
             (folder / "diagram.dot").write_text(drawn.dot, encoding="utf-8")
+            write_files(folder, export_files(resolved))  # diagram.mmd, diagram.drawio
             (folder / "archgen.json").write_text(build_info(resolved), encoding="utf-8")
 
         progress(f"synth and cdk-nag: {total} stack(s) in one CDK app")

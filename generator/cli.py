@@ -1,4 +1,4 @@
-"""The archgen command line: list, show, kinds, build, diagram, synth, schema."""
+"""The archgen command line: list, show, kinds, build, diagram, synth, schema, gallery, quiz."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import click
 
 from generator import PATTERNS_DIR, __version__
 from generator.cli_common import param_option, patterns_dir, progress
+from generator.cli_gallery import gallery, write_gallery
 from generator.cli_project import new, update
+from generator.cli_quiz import quiz
 from generator.errors import ArchgenError
 from generator.loader import Pattern, Resolved, find_pattern, load, load_all
 from generator.parameters import parse_assignments
@@ -164,6 +166,8 @@ def build(pattern_ids, all_, out_dir, params, force) -> None:
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Building {len(selected)} pattern(s) into {out_dir}/", err=True)
     result = run_build(selected, out_dir, force=force, progress=progress)
+    progress("gallery: index.html and one page per built pattern")
+    index = write_gallery(out_dir, force)
     for item in result.patterns:
         status = "ok" if not item.findings else f"{len(item.findings)} finding(s)"
         click.echo(f"{item.id:<40} {item.resources:>3} resources  {status}  {item.folder}/")
@@ -172,8 +176,9 @@ def build(pattern_ids, all_, out_dir, params, force) -> None:
     click.echo(
         f"Built {len(result.patterns)} pattern(s) in {result.seconds:.1f} s: "
         f"{result.count('error')} error(s), {result.count('warning')} warning(s). "
-        f"Open {out_dir}/<id>/README.md."
+        f"Open {out_dir}/<id>/README.md, or the gallery:"
     )
+    click.echo(f"{index.resolve()}")
     if result.count("error"):
         sys.exit(1)
 
@@ -249,8 +254,9 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
 @param_option
 @force_option
 def diagram(pattern_id, out_dir, params, force) -> None:
-    """Draw one pattern: OUT/<id>/diagram.png, diagram.svg and diagram.dot."""
+    """Draw one pattern: OUT/<id>/diagram.png, .svg, .dot, .mmd (Mermaid) and .drawio."""
     from generator.build import build_info
+    from generator.exports import export_files
     from generator.outputs import ensure_writable, update_files
     from generator.render.diagram import render
 
@@ -259,8 +265,9 @@ def diagram(pattern_id, out_dir, params, force) -> None:
     target = out_dir / resolved.id
     ensure_writable(out_dir)
     files = {"diagram.png": drawn.png, "diagram.svg": drawn.svg, "diagram.dot": drawn.dot}
+    files |= export_files(resolved)  # diagram.mmd, diagram.drawio
     update_files(target, files | {"archgen.json": build_info(resolved)}, ("diagram.",), force)
-    click.echo(f"{target}/diagram.png, diagram.svg, diagram.dot")
+    click.echo(f"{target}/diagram.png, diagram.svg, diagram.dot, diagram.mmd, diagram.drawio")
 
 
 @cli.command()
@@ -324,4 +331,6 @@ def main() -> None:
 
 
 cli.add_command(new)
+cli.add_command(gallery)
+cli.add_command(quiz)
 cli.add_command(update)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.metadata import version
 
 from generator import __version__, lifecycle
+from generator.exports import mermaid
 from generator.findings import Finding
 from generator.inventory import resources_by_component
 from generator.loader import Resolved
@@ -21,6 +22,7 @@ def teaching_page(
     return render(
         "docs/README.md.j2",
         r=resolved,
+        mermaid=mermaid(resolved),
         resources=resources_by_component(resolved, template),
         findings=findings,
         acknowledged=acknowledged,
