@@ -3,23 +3,38 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 from generator import PATTERNS_DIR, __version__
+from generator.build import Failed
 from generator.cli_common import param_option, patterns_dir, progress
 from generator.cli_project import new, update
-from generator.errors import ArchgenError
-from generator.loader import Pattern, Resolved, find_pattern, load, load_all
+from generator.errors import ArchgenError, did_you_mean
+from generator.loader import Pattern, Resolved, find_pattern, load, load_all, pattern_files
 from generator.parameters import parse_assignments
 
 DEFAULT_OUT = Path("output")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every `finally` (staging folders) still runs."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 class ArchgenGroup(click.Group):
-    """Prints a user's mistake as one line and exits 2, never with a traceback."""
+    """Prints a user's mistake as one line and exits 2, never with a traceback.
+
+    Ctrl-C and SIGTERM stop the command with one line too (exit 130 and 143):
+    they unwind through every `finally`, so a build removes its staging folder
+    and leaves the output folders of patterns it had not moved in as they were.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
@@ -27,35 +42,76 @@ class ArchgenGroup(click.Group):
         except ArchgenError as exc:
             click.secho(f"archgen: error: {exc}", err=True, fg="red")
             ctx.exit(2)
+        except KeyboardInterrupt as exc:
+            from generator.node import ignore_dead_node_at_exit
+
+            ignore_dead_node_at_exit()
+            click.secho("archgen: interrupted; earlier output left as it was", err=True, fg="red")
+            ctx.exit(143 if isinstance(exc, Terminated) else 130)
 
 
-def _select(ids: tuple[str, ...], all_: bool) -> list[Pattern]:
+def _select(ids: tuple[str, ...], all_: bool) -> list[Pattern | Failed]:
+    """The selected patterns, loaded; one that fails to load is kept as Failed.
+
+    With several patterns, a broken one must not stop the others (each gets its
+    one-line error in the summary); a single broken one is the command's error.
+    """
     if all_ and ids:
         raise ArchgenError("give pattern ids or --all, not both")
     if all_:
-        return load_all(patterns_dir())
-    if not ids:
+        paths = pattern_files(patterns_dir())
+    elif not ids:
         raise ArchgenError(
             "no pattern selected", suggestion="name pattern ids (see `archgen list`) or pass --all"
         )
-    return [load(find_pattern(pattern_id, patterns_dir())) for pattern_id in dict.fromkeys(ids)]
+    else:
+        paths = [find_pattern(pattern_id, patterns_dir()) for pattern_id in dict.fromkeys(ids)]
+    return _alone_raises([_load_one(path) for path in paths])
 
 
-def _resolve(patterns: list[Pattern], params: tuple[str, ...]) -> list[Resolved]:
+def _load_one(path: Path) -> Pattern | Failed:
+    try:
+        return load(path)
+    except ArchgenError as exc:
+        return Failed(path.stem, exc)
+
+
+def _alone_raises(items: list) -> list:
+    """A single selected pattern's failure is the command's one-line error (exit 2)."""
+    if len(items) == 1 and isinstance(items[0], Failed):
+        raise items[0].error
+    return items
+
+
+def _resolve(patterns: list[Pattern | Failed], params: tuple[str, ...]) -> list[Resolved | Failed]:
     """Apply --param values to every selected pattern that declares them."""
     given = parse_assignments(params)
-    declared = {name for p in patterns for name in p.file.parameters}
+    loaded = [p for p in patterns if isinstance(p, Pattern)]
+    declared = {name for p in loaded for name in p.file.parameters}
     for key in given:
-        if key not in declared:
-            from generator.errors import did_you_mean
-
+        if key not in declared and len(loaded) == len(patterns):
             raise ArchgenError(
                 f"no selected pattern has a parameter '{key}'",
                 field=f"--param {key}",
                 expected=f"one of: {', '.join(sorted(declared)) or 'none'}",
                 suggestion=did_you_mean(key, declared),
             )
-    return [p.resolve({k: v for k, v in given.items() if k in p.file.parameters}) for p in patterns]
+    resolved: list[Resolved | Failed] = []
+    for pattern in patterns:
+        if isinstance(pattern, Failed):
+            resolved.append(pattern)
+            continue
+        try:
+            values = {k: v for k, v in given.items() if k in pattern.file.parameters}
+            resolved.append(pattern.resolve(values))
+        except ArchgenError as exc:
+            resolved.append(Failed(pattern.id, exc))
+    return _alone_raises(resolved)
+
+
+def _report_failures(failed: list[tuple[str, ArchgenError]]) -> None:
+    for _, error in failed:
+        click.secho(f"archgen: error: {error}", err=True, fg="red")
 
 
 out_option = click.option(
@@ -157,23 +213,35 @@ def build(pattern_ids, all_, out_dir, params, force) -> None:
     """Build patterns into OUT/<id>/: diagram, CDK code, template, findings, README.
 
     All selected stacks are synthesized in one CDK app; every template is
-    checked with cfn-lint. Exits 1 when a check reports an error.
+    checked with cfn-lint, cdk-nag, archgen's rules and the agreement check. A
+    pattern that fails is reported and the others still build. Exits 2 when a
+    pattern failed, 1 when a check reports an error.
     """
     from generator.build import build as run_build
 
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Building {len(selected)} pattern(s) into {out_dir}/", err=True)
     result = run_build(selected, out_dir, force=force, progress=progress)
+    if len(result.patterns) == 1:
+        result.raise_first_error()
     for item in result.patterns:
+        if item.error is not None:
+            click.echo(f"{item.id:<40} failed: {item.error}")
+            continue
         status = "ok" if not item.findings else f"{len(item.findings)} finding(s)"
         click.echo(f"{item.id:<40} {item.resources:>3} resources  {status}  {item.folder}/")
         for finding in item.findings:
             click.echo(f"    {finding}")
+    failed = result.failed
+    built = len(result.patterns) - len(failed)
     click.echo(
-        f"Built {len(result.patterns)} pattern(s) in {result.seconds:.1f} s: "
-        f"{result.count('error')} error(s), {result.count('warning')} warning(s). "
-        f"Open {out_dir}/<id>/README.md."
+        f"Built {built} of {len(result.patterns)} pattern(s) in {result.seconds:.1f} s: "
+        f"{len(failed)} failed, {result.count('error')} error(s), "
+        f"{result.count('warning')} warning(s). Open {out_dir}/<id>/README.md."
     )
+    _report_failures([(item.id, item.error) for item in failed])
+    if failed:
+        sys.exit(2)
     if result.count("error"):
         sys.exit(1)
 
@@ -200,31 +268,50 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
     """Check patterns: cfn-lint, cdk-nag, archgen's rules and the diagram agreement.
 
     Findings are grouped by pattern, each with its rule id, the resource and a
-    fix hint. Exits 1 when any check reports an error, 0 otherwise. Writes no
+    fix hint. A pattern that cannot be checked (its file, its synth) is reported
+    and the others still are. Exits 2 when a pattern could not be checked, 1
+    when any check reports an error, 0 otherwise. Writes no
     output folder: use `archgen build` for that (it runs the same checks).
     """
     import tempfile
 
     from generator.build import write_code
     from generator.checks import run_checks
+    from generator.findings import Finding
     from generator.report import as_json, as_sarif, as_text
-    from generator.synth import SynthInput, synth_checked
+    from generator.synth import SynthInput, synth_each
 
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Validating {len(selected)} pattern(s)", err=True)
+    failures: dict[str, ArchgenError] = {p.id: p.error for p in selected if isinstance(p, Failed)}
     with tempfile.TemporaryDirectory(prefix="archgen-validate-") as scratch:
         items = []
         for resolved in selected:
-            write_code(resolved, Path(scratch) / resolved.id)
+            if isinstance(resolved, Failed):
+                continue
+            try:
+                write_code(resolved, Path(scratch) / resolved.id)
+            except ArchgenError as exc:
+                failures[resolved.id] = exc
+                continue
             items.append(SynthInput(resolved, Path(scratch) / resolved.id))
         progress(f"synth and cdk-nag: {len(items)} stack(s) in one CDK app")
-        synthesized = synth_checked(items)
-    results = {}
-    for resolved, result in zip(selected, synthesized, strict=True):
+        synthesized = dict(zip([i.resolved.id for i in items], synth_each(items), strict=True))
+    results, acknowledged = {}, {}
+    for resolved in selected:
+        result = synthesized.get(resolved.id)
+        if isinstance(result, ArchgenError):
+            failures[resolved.id] = result
+        if resolved.id in failures:
+            if len(selected) == 1:
+                raise failures[resolved.id]
+            message = str(failures[resolved.id])
+            results[resolved.id] = [Finding("archgen", "FAILED", "error", message)]
+            continue
         progress(f"{resolved.id}: cfn-lint, archgen rules, agreement")
         results[resolved.id] = run_checks(resolved, result)
+        acknowledged[resolved.id] = result.acknowledged
     if fmt == "json":
-        acknowledged = {r.id: s.acknowledged for r, s in zip(selected, synthesized, strict=True)}
         report = as_json(results, acknowledged)
     else:
         report = {"text": as_text, "sarif": as_sarif}[fmt](results)
@@ -238,7 +325,14 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
         click.echo(report, nl=False)
     errors = sum(1 for findings in results.values() for f in findings if f.severity == "error")
     warnings = sum(1 for findings in results.values() for f in findings if f.severity == "warning")
-    click.echo(f"{len(results)} pattern(s): {errors} error(s), {warnings} warning(s)", err=True)
+    click.echo(
+        f"{len(results)} pattern(s): {len(failures)} failed, {errors} error(s), "
+        f"{warnings} warning(s)",
+        err=True,
+    )
+    _report_failures(list(failures.items()))
+    if failures:
+        sys.exit(2)
     if errors:
         sys.exit(1)
 
@@ -251,15 +345,15 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
 def diagram(pattern_id, out_dir, params, force) -> None:
     """Draw one pattern: OUT/<id>/diagram.png, diagram.svg and diagram.dot."""
     from generator.build import build_info
-    from generator.outputs import ensure_writable, update_files
+    from generator.outputs import locked, update_files
     from generator.render.diagram import render
 
     (resolved,) = _resolve([load(find_pattern(pattern_id, patterns_dir()))], params)
     drawn = render(resolved)
     target = out_dir / resolved.id
-    ensure_writable(out_dir)
     files = {"diagram.png": drawn.png, "diagram.svg": drawn.svg, "diagram.dot": drawn.dot}
-    update_files(target, files | {"archgen.json": build_info(resolved)}, ("diagram.",), force)
+    with locked(out_dir):
+        update_files(target, files | {"archgen.json": build_info(resolved)}, ("diagram.",), force)
     click.echo(f"{target}/diagram.png, diagram.svg, diagram.dot")
 
 
@@ -277,7 +371,7 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
 
     from generator.build import build_info
     from generator.lint import template_text
-    from generator.outputs import ensure_writable, update_files, write_files
+    from generator.outputs import locked, update_files, write_files
     from generator.render.code import generate
     from generator.synth import SynthInput, synth as run_synth
 
@@ -291,10 +385,10 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
         click.echo(text, nl=False)
         return
     target = out_dir / resolved.id
-    ensure_writable(out_dir)
     files = {f"cdk/{name}": code_text for name, code_text in generated.items()}
     files |= {"template.json": text, "archgen.json": build_info(resolved)}
-    update_files(target, files, ("cdk/", "template.json"), force)
+    with locked(out_dir):
+        update_files(target, files, ("cdk/", "template.json"), force)
     click.echo(f"{target}/template.json ({len(template.get('Resources', {}))} resources)")
 
 
@@ -320,6 +414,7 @@ def schema(check: bool) -> None:
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="archgen")
 
 
