@@ -135,7 +135,7 @@ force_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=PATTERNS_DIR,
     envvar="ARCHGEN_PATTERNS",
-    show_default="the catalog's patterns/",
+    show_default="the catalog that comes with archgen",
     help="Folder of pattern files to use instead of the catalog.",
 )
 @click.pass_context
@@ -394,23 +394,58 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
 
 @cli.command()
 @click.option(
-    "--check", is_flag=True, help="Exit 1 if patterns/schema.json differs from the schema in code."
+    "--check", is_flag=True, help="Exit 1 if the schema file differs from the schema in code."
 )
-def schema(check: bool) -> None:
+@click.option(
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of schema.json in the patterns folder (--patterns, or the catalog).",
+)
+def schema(check: bool, output_file: Path | None) -> None:
     """Export the pattern schema to patterns/schema.json (for editors and CI)."""
     from generator.model import json_schema
 
     text = json.dumps(json_schema(), indent=2) + "\n"
-    path = PATTERNS_DIR / "schema.json"
+    path = output_file or patterns_dir() / "schema.json"
     if check:
         if not path.is_file() or path.read_text() != text:
-            raise ArchgenError(
-                "patterns/schema.json is out of date", suggestion="run `archgen schema`"
-            )
-        click.echo("patterns/schema.json is up to date")
+            raise ArchgenError(f"{path} is out of date", suggestion="run `archgen schema`")
+        click.echo(f"{path} is up to date")
         return
-    path.write_text(text)
+    try:
+        path.write_text(text)
+    except OSError as exc:
+        raise ArchgenError(
+            f"cannot write the schema: {exc.strerror}",
+            file=path,
+            suggestion="choose a file with --output",
+        ) from None
     click.echo(f"wrote {path}")
+
+
+@cli.command()
+def doctor() -> None:
+    """Show what archgen found (Python, Graphviz, Node for jsii, pinned tools) and fixes.
+
+    Exits 1 when something a build needs is missing or at another version, after
+    printing, for each, the command that fixes it.
+    """
+    from generator import doctor as diagnosis
+
+    click.echo(f"archgen {__version__}")
+    for line in diagnosis.where():
+        click.echo(f"  {line}")
+    found = diagnosis.checks()
+    for check in found:
+        click.echo(f"{check.status.upper():<7} {check.name:<22} {check.found}")
+        if check.fix:
+            click.echo(f"        fix: {check.fix}")
+    problems = [check for check in found if not check.ok]
+    if problems:
+        click.echo(f"{len(problems)} problem(s); run the fix command(s) above.", err=True)
+        sys.exit(1)
+    click.echo("Everything archgen needs is here.")
 
 
 def main() -> None:

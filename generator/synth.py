@@ -119,30 +119,29 @@ def synth_each(
     if not items:
         return []
     node.configure()
-    try:
-        import aws_cdk  # noqa: F401  (starts Node and loads the CDK's assemblies into it)
-    except NODE_STOPPED as exc:
-        raise _node_stopped(exc) from exc
     results: dict[int, Synthesized | ArchgenError] = {}
     everything = list(enumerate(items))
     with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
-        failure = _synth_app(everything, outdir or Path(scratch) / "cdk.out", nag, results)
-        left = [(index, item) for index, item in everything if index not in results]
-        if failure is not None and len(left) > 1:
-            for index, item in left:
-                alone = Path(scratch) / f"alone-{index}"
-                failure = _synth_app([(index, item)], alone, nag, results)
-                if failure is not None:
-                    results[index] = _synth_error(item, failure)
-        elif failure is not None:
-            ((index, item),) = left
-            results[index] = _synth_error(item, failure)
+        try:
+            failure = _synth_app(everything, outdir or Path(scratch) / "cdk.out", nag, results)
+            left = [(index, item) for index, item in everything if index not in results]
+            if failure is not None and len(left) > 1:
+                for index, item in left:
+                    alone = Path(scratch) / f"alone-{index}"
+                    failure = _synth_app([(index, item)], alone, nag, results)
+                    if failure is not None:
+                        results[index] = _synth_error(item, failure)
+            elif failure is not None:
+                ((index, item),) = left
+                results[index] = _synth_error(item, failure)
+        except NODE_STOPPED as exc:
+            raise _node_stopped(exc) from exc
     return [results[index] for index in range(len(items))]
 
 
 # What jsii raises when its Node process is gone (killed, out of memory): the pipe to it
 # breaks, or its answer is empty. That is no pattern's fault, so it stops the whole synth.
-NODE_STOPPED = (OSError, json.JSONDecodeError)
+NODE_STOPPED = (BrokenPipeError, ConnectionResetError, json.JSONDecodeError)
 
 
 def _node_stopped(exc: BaseException) -> ArchgenError:
@@ -182,8 +181,8 @@ def _synth_app(
         try:
             stack_class = _import_stack_class(item)
             stack_class(app, item.name)
-        except NODE_STOPPED as exc:
-            raise _node_stopped(exc) from exc
+        except NODE_STOPPED:
+            raise
         except Exception as exc:  # the generated code or CDK rejected the pattern's values
             results[index] = _synth_error(item, _first_line(exc))
             app.node.try_remove_child(item.name)
@@ -198,8 +197,8 @@ def _synth_app(
     report = assembly_dir / "validation-report.json"
     try:
         app.synth()
-    except NODE_STOPPED as exc:
-        raise _node_stopped(exc) from exc
+    except NODE_STOPPED:
+        raise
     except Exception as exc:
         return _first_line(exc)
     findings, acknowledged = plugin_report(report) if report.is_file() else ({}, {})

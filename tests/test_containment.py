@@ -171,9 +171,13 @@ def test_node_dying_mid_synth_is_one_line_and_leaves_earlier_output(earlier_buil
     before = _snapshot(out / STREAMING)
     process = _start_build(out, STREAMING, "--param", "transform=true")
     _wait_for(process, "synth and cdk-nag")
-    time.sleep(1.0)
-    children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
-    assert children, "jsii's Node process has not started"
+    children: list[str] = []
+    deadline = time.monotonic() + 60
+    while not children and time.monotonic() < deadline:  # jsii starts Node on import
+        time.sleep(0.2)
+        children = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    assert children, "jsii's Node process never started"
+    time.sleep(0.5)
     for child in children:
         os.kill(int(child), signal.SIGKILL)
     _, stderr = process.communicate(timeout=60)
