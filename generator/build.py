@@ -7,6 +7,11 @@ moves into `<out>/<id>/` when that pattern succeeded.
 A pattern that fails (its file, its stack, a check) is reported with its
 one-line error and the others still build: one bad pattern never costs the
 rest of the catalog. Its own output folder stays as it was.
+
+With a BuildCache, a pattern whose inputs are all unchanged (generator.cache
+says which) takes its whole folder from the cache: no code, diagram, synth or
+check runs for it, and when every selected pattern is cached no Node process
+starts. A folder that already holds exactly that build is left untouched.
 """
 
 from __future__ import annotations
@@ -17,18 +22,24 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.errors import ArchgenError
 from generator.findings import Finding
 from generator.loader import Resolved
 from generator.outputs import (
+    MANIFEST,
     check_not_edited,
     locked,
+    read_manifest,
     replace_folder,
     staging_dir,
     write_files,
 )
+
+if TYPE_CHECKING:
+    from generator.cache import BuildCache, Entry
 
 Progress = Callable[[str], None]
 
@@ -53,6 +64,7 @@ class PatternResult:
     findings: list[Finding]
     resources: int
     error: ArchgenError | None = None  # why nothing was written for this pattern
+    cached: bool = False  # taken from the build cache
 
 
 @dataclass
@@ -68,6 +80,10 @@ class BuildResult:
     @property
     def failed(self) -> list[PatternResult]:
         return [p for p in self.patterns if p.error is not None]
+
+    @property
+    def cached(self) -> list[PatternResult]:
+        return [p for p in self.patterns if p.cached]
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -118,6 +134,8 @@ class _Job:
     error: ArchgenError | None = None
     findings: list[Finding] = field(default_factory=list)
     resources: int = 0
+    key: str | None = None  # its build cache key, when it has one
+    cached: Entry | None = None
 
     def run(self, stage: str, step: Callable, *args) -> None:
         """Run one stage unless an earlier one failed; an ArchgenError becomes the job's."""
@@ -133,6 +151,11 @@ class _Job:
         self.error = error
         self.progress(f"{self.place}: failed")
 
+    @property
+    def fresh(self) -> bool:
+        """Still to be built (not failed, not from the cache)."""
+        return self.error is None and self.cached is None
+
 
 def build(
     selected: Sequence[Resolved | Failed],
@@ -140,26 +163,27 @@ def build(
     *,
     force: bool = False,
     progress: Progress = quiet,
+    cache: BuildCache | None = None,
 ) -> BuildResult:
     """Build every selected pattern; a failed one is in the result with its error.
 
     Only one archgen writes into out_dir at a time (see generator.outputs.locked).
+    cache: where to find and keep unchanged builds (None: build everything).
     """
     started = time.perf_counter()
     with locked(out_dir):
-        result = _build_locked(selected, out_dir, force, progress)
+        result = _build_locked(selected, out_dir, force, progress, cache)
     result.seconds = time.perf_counter() - started
     return result
 
 
 def _build_locked(
-    selected: Sequence[Resolved | Failed], out_dir: Path, force: bool, progress: Progress
+    selected: Sequence[Resolved | Failed],
+    out_dir: Path,
+    force: bool,
+    progress: Progress,
+    cache: BuildCache | None,
 ) -> BuildResult:
-    from generator.checks import run_checks
-    from generator.lint import template_text
-    from generator.render import diagram, docs
-    from generator.synth import SynthInput, synth_each
-
     staging = staging_dir(out_dir)
     total = len(selected)
     try:
@@ -171,34 +195,34 @@ def _build_locked(
             job = _Job(item, staging / item.id, f"[{index}/{total}] {item.id}", progress)
             jobs.append(job)
             job.run("output folder", _check_target, out_dir, force)
-            job.run("code", _write_code)
-            job.run("diagram", _write_diagram, diagram)
-
-        ready = [job for job in jobs if isinstance(job, _Job) and job.error is None]
-        progress(f"synth and cdk-nag: {len(ready)} stack(s) in one CDK app")
-        synthesized = synth_each([SynthInput(j.resolved, j.folder / "cdk") for j in ready])
-        for job, synthed in zip(ready, synthesized, strict=True):
-            if isinstance(synthed, ArchgenError):
-                job.fail(synthed)
-                continue
-            job.resources = len(synthed.template.get("Resources", {}))
-            (job.folder / "template.json").write_text(
-                template_text(synthed.template), encoding="utf-8"
-            )
-            job.run("cfn-lint, archgen rules, agreement", _check, synthed, run_checks)
-            job.run("teaching page", _write_page, synthed, docs)
-
+            if cache is not None and job.error is None:
+                _look_up(job, cache)
+        fresh = [job for job in jobs if isinstance(job, _Job) and job.fresh]
+        if fresh:
+            _build_fresh(fresh, progress)
         result = BuildResult(out_dir=out_dir)
         for job in jobs:
             if isinstance(job, Failed):
                 result.patterns.append(PatternResult(job.id, out_dir / job.id, [], 0, job.error))
                 continue
-            pattern_id = job.resolved.id
-            if job.error is None:
-                replace_folder(job.folder, out_dir / pattern_id)
+            target = out_dir / job.resolved.id
+            if job.error is None and job.cached is not None:
+                # Without --force, check_not_edited proved the files match the manifest.
+                if force or read_manifest(target) != job.cached.digests():
+                    write_files(job.folder, job.cached.files)
+                    replace_folder(job.folder, target)
+            elif job.error is None:
+                if cache is not None and job.key is not None:
+                    cache.put(job.key, _folder_files(job.folder), job.findings, job.resources)
+                replace_folder(job.folder, target)
             result.patterns.append(
                 PatternResult(
-                    pattern_id, out_dir / pattern_id, job.findings, job.resources, job.error
+                    job.resolved.id,
+                    target,
+                    job.findings,
+                    job.resources,
+                    job.error,
+                    cached=job.cached is not None,
                 )
             )
         return result
@@ -206,16 +230,56 @@ def _build_locked(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
+    """Every stage of the patterns the cache did not have: code, diagram, synth, checks, page."""
+    from generator.checks import run_checks
+    from generator.lint import template_text
+    from generator.render import diagram, docs
+    from generator.synth import SynthInput, synth_each
+
+    for job in jobs:
+        job.run("code", _write_code)
+        job.run("diagram", _write_diagram, diagram)
+    ready = [job for job in jobs if job.error is None]
+    progress(f"synth and cdk-nag: {len(ready)} stack(s) in one CDK app")
+    synthesized = synth_each([SynthInput(j.resolved, j.folder / "cdk") for j in ready])
+    for job, synthed in zip(ready, synthesized, strict=True):
+        if isinstance(synthed, ArchgenError):
+            job.fail(synthed)
+            continue
+        job.resources = len(synthed.template.get("Resources", {}))
+        (job.folder / "template.json").write_text(template_text(synthed.template), encoding="utf-8")
+        job.run("cfn-lint, archgen rules, agreement", _check, synthed, run_checks)
+        job.run("teaching page", _write_page, synthed, docs)
+
+
 def _check_target(job: _Job, out_dir: Path, force: bool) -> None:
     check_not_edited(out_dir / job.resolved.id, force)
 
 
+def _look_up(job: _Job, cache: BuildCache) -> None:
+    from generator.cache import build_key
+
+    try:
+        job.key = build_key(job.resolved)
+    except OSError:  # the pattern file went away since it was loaded: build it as it was read
+        return
+    job.cached = cache.get(job.key) if job.key is not None else None
+    if job.cached is not None:
+        job.findings, job.resources = job.cached.findings, job.cached.resources
+        job.progress(f"{job.place}: unchanged, taken from the build cache")
+
+
+def _folder_files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != MANIFEST
+    }
+
+
 def _write_code(job: _Job) -> None:
     write_code(job.resolved, job.folder / "cdk")
-
-
-def _check(job: _Job, synthed, run_checks) -> None:
-    job.findings = run_checks(job.resolved, synthed)
 
 
 def _write_diagram(job: _Job, diagram) -> None:
@@ -224,6 +288,10 @@ def _write_diagram(job: _Job, diagram) -> None:
     (job.folder / "diagram.svg").write_text(drawn.svg, encoding="utf-8")
     (job.folder / "diagram.dot").write_text(drawn.dot, encoding="utf-8")
     (job.folder / "archgen.json").write_text(build_info(job.resolved), encoding="utf-8")
+
+
+def _check(job: _Job, synthed, run_checks) -> None:
+    job.findings = run_checks(job.resolved, synthed)
 
 
 def _write_page(job: _Job, synthed, docs) -> None:

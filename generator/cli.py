@@ -209,19 +209,30 @@ def kinds() -> None:
 @out_option
 @param_option
 @force_option
-def build(pattern_ids, all_, out_dir, params, force) -> None:
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Build everything again instead of reusing unchanged builds from the build cache.",
+)
+def build(pattern_ids, all_, out_dir, params, force, no_cache) -> None:
     """Build patterns into OUT/<id>/: diagram, CDK code, template, findings, README.
 
     All selected stacks are synthesized in one CDK app; every template is
     checked with cfn-lint, cdk-nag, archgen's rules and the agreement check. A
     pattern that fails is reported and the others still build. Exits 2 when a
     pattern failed, 1 when a check reports an error.
+
+    A pattern whose file, parameters, kinds, templates and tools are all unchanged
+    since an earlier build is taken from the build cache (`archgen cache`).
     """
     from generator.build import build as run_build
+    from generator.cache import BuildCache
 
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Building {len(selected)} pattern(s) into {out_dir}/", err=True)
-    result = run_build(selected, out_dir, force=force, progress=progress)
+    cache = None if no_cache else BuildCache()
+    result = run_build(selected, out_dir, force=force, progress=progress, cache=cache)
     if len(result.patterns) == 1:
         result.raise_first_error()
     for item in result.patterns:
@@ -235,7 +246,8 @@ def build(pattern_ids, all_, out_dir, params, force) -> None:
     failed = result.failed
     built = len(result.patterns) - len(failed)
     click.echo(
-        f"Built {built} of {len(result.patterns)} pattern(s) in {result.seconds:.1f} s: "
+        f"Built {built} of {len(result.patterns)} pattern(s) in {result.seconds:.1f} s "
+        f"({len(result.cached)} from the build cache): "
         f"{len(failed)} failed, {result.count('error')} error(s), "
         f"{result.count('warning')} warning(s). Open {out_dir}/<id>/README.md."
     )
@@ -446,6 +458,34 @@ def doctor() -> None:
         click.echo(f"{len(problems)} problem(s); run the fix command(s) above.", err=True)
         sys.exit(1)
     click.echo("Everything archgen needs is here.")
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """The build cache: unchanged builds, kept by what made them (see `archgen build`).
+
+    It lives in $XDG_CACHE_HOME/archgen, else ~/.cache/archgen.
+    """
+
+
+@cache_group.command("info")
+def cache_info() -> None:
+    """Where the build cache is, and how many builds and bytes it holds."""
+    from generator.cache import BuildCache
+
+    cache = BuildCache()
+    builds, size = cache.stats()
+    click.echo(f"{cache.root}: {builds} build(s), {size / 2**20:.1f} MiB")
+
+
+@cache_group.command("clear")
+def cache_clear() -> None:
+    """Empty the build cache; the next build of each pattern runs every stage."""
+    from generator.cache import BuildCache
+
+    cache = BuildCache()
+    builds, size = cache.clear()
+    click.echo(f"Removed {builds} build(s), {size / 2**20:.1f} MiB, from {cache.root}")
 
 
 def main() -> None:

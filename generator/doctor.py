@@ -99,12 +99,22 @@ def check_pinned(distribution: str) -> Check:
     return Check(distribution, have, "ok")
 
 
+def check_cache() -> Check:
+    from generator.cache import BuildCache
+
+    cache = BuildCache()
+    builds, size = cache.stats()
+    found = f"{cache.root}: {builds} build(s), {size / 2**20:.1f} MiB (`archgen cache clear`)"
+    return Check("build cache", found, "ok")
+
+
 def checks() -> list[Check]:
     return [
         check_python(),
         check_graphviz(),
         check_node(),
         *(check_pinned(name) for name in PINNED),
+        check_cache(),
     ]
 
 

@@ -26,7 +26,7 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from generator.errors import ArchgenError
@@ -144,12 +144,23 @@ def signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def write_files(folder: Path, files: dict[str, str]) -> None:
-    """Generated text files, by path relative to folder."""
-    for name, text in files.items():
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
+    """Generated files (text, or bytes as they are), by path relative to folder."""
+    for name, content in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def read_manifest(folder: Path) -> dict[str, str] | None:
+    """What archgen recorded it wrote into folder (path to sha256), or None."""
+    try:
+        return json.loads((folder / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return None
 
 
 def write_manifest(folder: Path) -> None:
