@@ -231,26 +231,44 @@ def _build_locked(
 
 
 def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
-    """Every stage of the patterns the cache did not have: code, diagram, synth, checks, page."""
-    from generator.checks import run_checks
-    from generator.lint import template_text
-    from generator.render import diagram, docs
-    from generator.synth import SynthInput, synth_each
+    """Every stage of the patterns the cache did not have: code, diagram, synth, checks, page.
 
-    for job in jobs:
-        job.run("code", _write_code)
-        job.run("diagram", _write_diagram, diagram)
-    ready = [job for job in jobs if job.error is None]
-    progress(f"synth and cdk-nag: {len(ready)} stack(s) in one CDK app")
-    synthesized = synth_each([SynthInput(j.resolved, j.folder / "cdk") for j in ready])
-    for job, synthed in zip(ready, synthesized, strict=True):
-        if isinstance(synthed, ArchgenError):
-            job.fail(synthed)
-            continue
-        job.resources = len(synthed.template.get("Resources", {}))
-        (job.folder / "template.json").write_text(template_text(synthed.template), encoding="utf-8")
-        job.run("cfn-lint, archgen rules, agreement", _check, synthed, run_checks)
-        job.run("teaching page", _write_page, synthed, docs)
+    What can overlap does, on a machine's cores: the CDK's assemblies load into
+    Node (synth.preload) while code and diagrams are made; cfn-lint's workers
+    start and warm up meanwhile too, then lint every template at once while this
+    process runs archgen's rules and the agreement check.
+    """
+    from generator.checks import run_checks
+    from generator.lint import lint_pool, template_text
+    from generator.render import diagram, docs
+    from generator.synth import SynthInput, preload, synth_each
+
+    preload()
+    pool = lint_pool(len(jobs))
+    try:
+        for job in jobs:
+            job.run("code", _write_code)
+            job.run("diagram", _write_diagram, diagram)
+        ready = [job for job in jobs if job.error is None]
+        progress(f"synth and cdk-nag: {len(ready)} stack(s) in one CDK app")
+        synthesized = synth_each([SynthInput(j.resolved, j.folder / "cdk") for j in ready])
+        linted = {}
+        for job, synthed in zip(ready, synthesized, strict=True):
+            if isinstance(synthed, ArchgenError):
+                job.fail(synthed)
+                continue
+            job.resources = len(synthed.template.get("Resources", {}))
+            text = template_text(synthed.template)
+            (job.folder / "template.json").write_text(text, encoding="utf-8")
+            if pool is not None:
+                linted[job.resolved.id] = pool.submit(synthed.template)
+        for job, synthed in zip(ready, synthesized, strict=True):
+            future = linted.get(job.resolved.id)
+            job.run("cfn-lint, archgen rules, agreement", _check, synthed, run_checks, future)
+            job.run("teaching page", _write_page, synthed, docs)
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 def _check_target(job: _Job, out_dir: Path, force: bool) -> None:
@@ -290,8 +308,9 @@ def _write_diagram(job: _Job, diagram) -> None:
     (job.folder / "archgen.json").write_text(build_info(job.resolved), encoding="utf-8")
 
 
-def _check(job: _Job, synthed, run_checks) -> None:
-    job.findings = run_checks(job.resolved, synthed)
+def _check(job: _Job, synthed, run_checks, lint=None) -> None:
+    """All checks; lint: what gives cfn-lint's findings from the pool, if it has them."""
+    job.findings = run_checks(job.resolved, synthed, lint() if lint is not None else None)
 
 
 def _write_page(job: _Job, synthed, docs) -> None:

@@ -285,44 +285,14 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
     when any check reports an error, 0 otherwise. Writes no
     output folder: use `archgen build` for that (it runs the same checks).
     """
-    import tempfile
-
-    from generator.build import write_code
-    from generator.checks import run_checks
-    from generator.findings import Finding
+    from generator.checks import check_patterns
     from generator.report import as_json, as_sarif, as_text
-    from generator.synth import SynthInput, synth_each
 
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Validating {len(selected)} pattern(s)", err=True)
-    failures: dict[str, ArchgenError] = {p.id: p.error for p in selected if isinstance(p, Failed)}
-    with tempfile.TemporaryDirectory(prefix="archgen-validate-") as scratch:
-        items = []
-        for resolved in selected:
-            if isinstance(resolved, Failed):
-                continue
-            try:
-                write_code(resolved, Path(scratch) / resolved.id)
-            except ArchgenError as exc:
-                failures[resolved.id] = exc
-                continue
-            items.append(SynthInput(resolved, Path(scratch) / resolved.id))
-        progress(f"synth and cdk-nag: {len(items)} stack(s) in one CDK app")
-        synthesized = dict(zip([i.resolved.id for i in items], synth_each(items), strict=True))
-    results, acknowledged = {}, {}
-    for resolved in selected:
-        result = synthesized.get(resolved.id)
-        if isinstance(result, ArchgenError):
-            failures[resolved.id] = result
-        if resolved.id in failures:
-            if len(selected) == 1:
-                raise failures[resolved.id]
-            message = str(failures[resolved.id])
-            results[resolved.id] = [Finding("archgen", "FAILED", "error", message)]
-            continue
-        progress(f"{resolved.id}: cfn-lint, archgen rules, agreement")
-        results[resolved.id] = run_checks(resolved, result)
-        acknowledged[resolved.id] = result.acknowledged
+    results, acknowledged, failures = check_patterns(selected, progress)
+    if len(selected) == 1 and failures:
+        raise next(iter(failures.values()))
     if fmt == "json":
         report = as_json(results, acknowledged)
     else:

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,6 +86,39 @@ class Synthesized:
     acknowledged: list[Acknowledged] = field(default_factory=list)
 
 
+_preloading: threading.Thread | None = None
+
+
+def preload() -> None:
+    """Start loading the CDK into Node in the background, while other stages run.
+
+    Importing aws_cdk starts jsii's Node and loads the aws-cdk-lib assembly into
+    it: seconds that mostly wait on Node, so a thread overlaps them with code
+    generation and diagrams. synth_each waits for it before it touches the CDK,
+    so only one thread ever uses jsii at a time.
+    """
+    global _preloading
+    if _preloading is None and "aws_cdk" not in sys.modules:
+        node.configure()
+        _preloading = threading.Thread(target=_load_cdk, name="archgen-preload", daemon=True)
+        _preloading.start()
+
+
+def _load_cdk() -> None:
+    try:
+        import aws_cdk  # noqa: F401
+        import cdk_nag  # noqa: F401
+    except BaseException:  # synth_each imports again and reports it
+        pass
+
+
+def _wait_for_preload() -> None:
+    global _preloading
+    if _preloading is not None:
+        _preloading.join()
+        _preloading = None
+
+
 def synth(items: list[SynthInput], outdir: Path | None = None) -> list[dict]:
     """Synthesize every item in one App; the CloudFormation template of each, in order."""
     return [result.template for result in synth_checked(items, outdir, nag=False)]
@@ -119,6 +153,7 @@ def synth_each(
     if not items:
         return []
     node.configure()
+    _wait_for_preload()
     results: dict[int, Synthesized | ArchgenError] = {}
     everything = list(enumerate(items))
     with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
