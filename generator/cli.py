@@ -3,25 +3,40 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
 import click
 
 from generator import PATTERNS_DIR, __version__
+from generator.build import Failed
 from generator.cli_common import param_option, patterns_dir, progress
 from generator.cli_gallery import gallery, write_gallery
 from generator.cli_project import new, update
 from generator.cli_quiz import quiz
-from generator.errors import ArchgenError
-from generator.loader import Pattern, Resolved, find_pattern, load, load_all
+from generator.errors import ArchgenError, did_you_mean
+from generator.loader import Pattern, Resolved, find_pattern, load, load_all, pattern_files
 from generator.parameters import parse_assignments
 
 DEFAULT_OUT = Path("output")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every `finally` (staging folders) still runs."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated()
+
+
 class ArchgenGroup(click.Group):
-    """Prints a user's mistake as one line and exits 2, never with a traceback."""
+    """Prints a user's mistake as one line and exits 2, never with a traceback.
+
+    Ctrl-C and SIGTERM stop the command with one line too (exit 130 and 143):
+    they unwind through every `finally`, so a build removes its staging folder
+    and leaves the output folders of patterns it had not moved in as they were.
+    """
 
     def invoke(self, ctx: click.Context):
         try:
@@ -29,35 +44,76 @@ class ArchgenGroup(click.Group):
         except ArchgenError as exc:
             click.secho(f"archgen: error: {exc}", err=True, fg="red")
             ctx.exit(2)
+        except KeyboardInterrupt as exc:
+            from generator.node import ignore_dead_node_at_exit
+
+            ignore_dead_node_at_exit()
+            click.secho("archgen: interrupted; earlier output left as it was", err=True, fg="red")
+            ctx.exit(143 if isinstance(exc, Terminated) else 130)
 
 
-def _select(ids: tuple[str, ...], all_: bool) -> list[Pattern]:
+def _select(ids: tuple[str, ...], all_: bool) -> list[Pattern | Failed]:
+    """The selected patterns, loaded; one that fails to load is kept as Failed.
+
+    With several patterns, a broken one must not stop the others (each gets its
+    one-line error in the summary); a single broken one is the command's error.
+    """
     if all_ and ids:
         raise ArchgenError("give pattern ids or --all, not both")
     if all_:
-        return load_all(patterns_dir())
-    if not ids:
+        paths = pattern_files(patterns_dir())
+    elif not ids:
         raise ArchgenError(
             "no pattern selected", suggestion="name pattern ids (see `archgen list`) or pass --all"
         )
-    return [load(find_pattern(pattern_id, patterns_dir())) for pattern_id in dict.fromkeys(ids)]
+    else:
+        paths = [find_pattern(pattern_id, patterns_dir()) for pattern_id in dict.fromkeys(ids)]
+    return _alone_raises([_load_one(path) for path in paths])
 
 
-def _resolve(patterns: list[Pattern], params: tuple[str, ...]) -> list[Resolved]:
+def _load_one(path: Path) -> Pattern | Failed:
+    try:
+        return load(path)
+    except ArchgenError as exc:
+        return Failed(path.stem, exc)
+
+
+def _alone_raises(items: list) -> list:
+    """A single selected pattern's failure is the command's one-line error (exit 2)."""
+    if len(items) == 1 and isinstance(items[0], Failed):
+        raise items[0].error
+    return items
+
+
+def _resolve(patterns: list[Pattern | Failed], params: tuple[str, ...]) -> list[Resolved | Failed]:
     """Apply --param values to every selected pattern that declares them."""
     given = parse_assignments(params)
-    declared = {name for p in patterns for name in p.file.parameters}
+    loaded = [p for p in patterns if isinstance(p, Pattern)]
+    declared = {name for p in loaded for name in p.file.parameters}
     for key in given:
-        if key not in declared:
-            from generator.errors import did_you_mean
-
+        if key not in declared and len(loaded) == len(patterns):
             raise ArchgenError(
                 f"no selected pattern has a parameter '{key}'",
                 field=f"--param {key}",
                 expected=f"one of: {', '.join(sorted(declared)) or 'none'}",
                 suggestion=did_you_mean(key, declared),
             )
-    return [p.resolve({k: v for k, v in given.items() if k in p.file.parameters}) for p in patterns]
+    resolved: list[Resolved | Failed] = []
+    for pattern in patterns:
+        if isinstance(pattern, Failed):
+            resolved.append(pattern)
+            continue
+        try:
+            values = {k: v for k, v in given.items() if k in pattern.file.parameters}
+            resolved.append(pattern.resolve(values))
+        except ArchgenError as exc:
+            resolved.append(Failed(pattern.id, exc))
+    return _alone_raises(resolved)
+
+
+def _report_failures(failed: list[tuple[str, ArchgenError]]) -> None:
+    for _, error in failed:
+        click.secho(f"archgen: error: {error}", err=True, fg="red")
 
 
 out_option = click.option(
@@ -81,7 +137,7 @@ force_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=PATTERNS_DIR,
     envvar="ARCHGEN_PATTERNS",
-    show_default="the catalog's patterns/",
+    show_default="the catalog that comes with archgen",
     help="Folder of pattern files to use instead of the catalog.",
 )
 @click.pass_context
@@ -155,30 +211,54 @@ def kinds() -> None:
 @out_option
 @param_option
 @force_option
-def build(pattern_ids, all_, out_dir, params, force) -> None:
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Build everything again instead of reusing unchanged builds from the build cache.",
+)
+def build(pattern_ids, all_, out_dir, params, force, no_cache) -> None:
     """Build patterns into OUT/<id>/: diagram, CDK code, template, findings, README.
 
     All selected stacks are synthesized in one CDK app; every template is
-    checked with cfn-lint. Exits 1 when a check reports an error.
+    checked with cfn-lint, cdk-nag, archgen's rules and the agreement check. A
+    pattern that fails is reported and the others still build. Exits 2 when a
+    pattern failed, 1 when a check reports an error.
+
+    A pattern whose file, parameters, kinds, templates and tools are all unchanged
+    since an earlier build is taken from the build cache (`archgen cache`).
     """
     from generator.build import build as run_build
+    from generator.cache import BuildCache
 
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Building {len(selected)} pattern(s) into {out_dir}/", err=True)
-    result = run_build(selected, out_dir, force=force, progress=progress)
+    cache = None if no_cache else BuildCache()
+    result = run_build(selected, out_dir, force=force, progress=progress, cache=cache)
+    if len(result.patterns) == 1:
+        result.raise_first_error()
     progress("gallery: index.html and one page per built pattern")
     index = write_gallery(out_dir, force)
     for item in result.patterns:
+        if item.error is not None:
+            click.echo(f"{item.id:<40} failed: {item.error}")
+            continue
         status = "ok" if not item.findings else f"{len(item.findings)} finding(s)"
         click.echo(f"{item.id:<40} {item.resources:>3} resources  {status}  {item.folder}/")
         for finding in item.findings:
             click.echo(f"    {finding}")
+    failed = result.failed
+    built = len(result.patterns) - len(failed)
     click.echo(
-        f"Built {len(result.patterns)} pattern(s) in {result.seconds:.1f} s: "
-        f"{result.count('error')} error(s), {result.count('warning')} warning(s). "
-        f"Open {out_dir}/<id>/README.md, or the gallery:"
+        f"Built {built} of {len(result.patterns)} pattern(s) in {result.seconds:.1f} s "
+        f"({len(result.cached)} from the build cache): "
+        f"{len(failed)} failed, {result.count('error')} error(s), "
+        f"{result.count('warning')} warning(s). Open {out_dir}/<id>/README.md, or the gallery:"
     )
     click.echo(f"{index.resolve()}")
+    _report_failures([(item.id, item.error) for item in failed])
+    if failed:
+        sys.exit(2)
     if result.count("error"):
         sys.exit(1)
 
@@ -205,31 +285,20 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
     """Check patterns: cfn-lint, cdk-nag, archgen's rules and the diagram agreement.
 
     Findings are grouped by pattern, each with its rule id, the resource and a
-    fix hint. Exits 1 when any check reports an error, 0 otherwise. Writes no
+    fix hint. A pattern that cannot be checked (its file, its synth) is reported
+    and the others still are. Exits 2 when a pattern could not be checked, 1
+    when any check reports an error, 0 otherwise. Writes no
     output folder: use `archgen build` for that (it runs the same checks).
     """
-    import tempfile
-
-    from generator.build import write_code
-    from generator.checks import run_checks
+    from generator.checks import check_patterns
     from generator.report import as_json, as_sarif, as_text
-    from generator.synth import SynthInput, synth_checked
 
     selected = _resolve(_select(pattern_ids, all_), params)
     click.echo(f"Validating {len(selected)} pattern(s)", err=True)
-    with tempfile.TemporaryDirectory(prefix="archgen-validate-") as scratch:
-        items = []
-        for resolved in selected:
-            write_code(resolved, Path(scratch) / resolved.id)
-            items.append(SynthInput(resolved, Path(scratch) / resolved.id))
-        progress(f"synth and cdk-nag: {len(items)} stack(s) in one CDK app")
-        synthesized = synth_checked(items)
-    results = {}
-    for resolved, result in zip(selected, synthesized, strict=True):
-        progress(f"{resolved.id}: cfn-lint, archgen rules, agreement")
-        results[resolved.id] = run_checks(resolved, result)
+    results, acknowledged, failures = check_patterns(selected, progress)
+    if len(selected) == 1 and failures:
+        raise next(iter(failures.values()))
     if fmt == "json":
-        acknowledged = {r.id: s.acknowledged for r, s in zip(selected, synthesized, strict=True)}
         report = as_json(results, acknowledged)
     else:
         report = {"text": as_text, "sarif": as_sarif}[fmt](results)
@@ -243,7 +312,14 @@ def validate(pattern_ids, all_, params, fmt, output_file) -> None:
         click.echo(report, nl=False)
     errors = sum(1 for findings in results.values() for f in findings if f.severity == "error")
     warnings = sum(1 for findings in results.values() for f in findings if f.severity == "warning")
-    click.echo(f"{len(results)} pattern(s): {errors} error(s), {warnings} warning(s)", err=True)
+    click.echo(
+        f"{len(results)} pattern(s): {len(failures)} failed, {errors} error(s), "
+        f"{warnings} warning(s)",
+        err=True,
+    )
+    _report_failures(list(failures.items()))
+    if failures:
+        sys.exit(2)
     if errors:
         sys.exit(1)
 
@@ -257,16 +333,16 @@ def diagram(pattern_id, out_dir, params, force) -> None:
     """Draw one pattern: OUT/<id>/diagram.png, .svg, .dot, .mmd (Mermaid) and .drawio."""
     from generator.build import build_info
     from generator.exports import export_files
-    from generator.outputs import ensure_writable, update_files
+    from generator.outputs import locked, update_files
     from generator.render.diagram import render
 
     (resolved,) = _resolve([load(find_pattern(pattern_id, patterns_dir()))], params)
     drawn = render(resolved)
     target = out_dir / resolved.id
-    ensure_writable(out_dir)
     files = {"diagram.png": drawn.png, "diagram.svg": drawn.svg, "diagram.dot": drawn.dot}
     files |= export_files(resolved)  # diagram.mmd, diagram.drawio
-    update_files(target, files | {"archgen.json": build_info(resolved)}, ("diagram.",), force)
+    with locked(out_dir):
+        update_files(target, files | {"archgen.json": build_info(resolved)}, ("diagram.",), force)
     click.echo(f"{target}/diagram.png, diagram.svg, diagram.dot, diagram.mmd, diagram.drawio")
 
 
@@ -284,7 +360,7 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
 
     from generator.build import build_info
     from generator.lint import template_text
-    from generator.outputs import ensure_writable, update_files, write_files
+    from generator.outputs import locked, update_files, write_files
     from generator.render.code import generate
     from generator.synth import SynthInput, synth as run_synth
 
@@ -298,35 +374,99 @@ def synth(pattern_id, out_dir, params, force, to_stdout) -> None:
         click.echo(text, nl=False)
         return
     target = out_dir / resolved.id
-    ensure_writable(out_dir)
     files = {f"cdk/{name}": code_text for name, code_text in generated.items()}
     files |= {"template.json": text, "archgen.json": build_info(resolved)}
-    update_files(target, files, ("cdk/", "template.json"), force)
+    with locked(out_dir):
+        update_files(target, files, ("cdk/", "template.json"), force)
     click.echo(f"{target}/template.json ({len(template.get('Resources', {}))} resources)")
 
 
 @cli.command()
 @click.option(
-    "--check", is_flag=True, help="Exit 1 if patterns/schema.json differs from the schema in code."
+    "--check", is_flag=True, help="Exit 1 if the schema file differs from the schema in code."
 )
-def schema(check: bool) -> None:
+@click.option(
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of schema.json in the patterns folder (--patterns, or the catalog).",
+)
+def schema(check: bool, output_file: Path | None) -> None:
     """Export the pattern schema to patterns/schema.json (for editors and CI)."""
     from generator.model import json_schema
 
     text = json.dumps(json_schema(), indent=2) + "\n"
-    path = PATTERNS_DIR / "schema.json"
+    path = output_file or patterns_dir() / "schema.json"
     if check:
         if not path.is_file() or path.read_text() != text:
-            raise ArchgenError(
-                "patterns/schema.json is out of date", suggestion="run `archgen schema`"
-            )
-        click.echo("patterns/schema.json is up to date")
+            raise ArchgenError(f"{path} is out of date", suggestion="run `archgen schema`")
+        click.echo(f"{path} is up to date")
         return
-    path.write_text(text)
+    try:
+        path.write_text(text)
+    except OSError as exc:
+        raise ArchgenError(
+            f"cannot write the schema: {exc.strerror}",
+            file=path,
+            suggestion="choose a file with --output",
+        ) from None
     click.echo(f"wrote {path}")
 
 
+@cli.command()
+def doctor() -> None:
+    """Show what archgen found (Python, Graphviz, Node for jsii, pinned tools) and fixes.
+
+    Exits 1 when something a build needs is missing or at another version, after
+    printing, for each, the command that fixes it.
+    """
+    from generator import doctor as diagnosis
+
+    click.echo(f"archgen {__version__}")
+    for line in diagnosis.where():
+        click.echo(f"  {line}")
+    found = diagnosis.checks()
+    for check in found:
+        click.echo(f"{check.status.upper():<7} {check.name:<22} {check.found}")
+        if check.fix:
+            click.echo(f"        fix: {check.fix}")
+    problems = [check for check in found if not check.ok]
+    if problems:
+        click.echo(f"{len(problems)} problem(s); run the fix command(s) above.", err=True)
+        sys.exit(1)
+    click.echo("Everything archgen needs is here.")
+
+
+@cli.group("cache")
+def cache_group() -> None:
+    """The build cache: unchanged builds, kept by what made them (see `archgen build`).
+
+    It lives in $XDG_CACHE_HOME/archgen, else ~/.cache/archgen.
+    """
+
+
+@cache_group.command("info")
+def cache_info() -> None:
+    """Where the build cache is, and how many builds and bytes it holds."""
+    from generator.cache import BuildCache
+
+    cache = BuildCache()
+    builds, size = cache.stats()
+    click.echo(f"{cache.root}: {builds} build(s), {size / 2**20:.1f} MiB")
+
+
+@cache_group.command("clear")
+def cache_clear() -> None:
+    """Empty the build cache; the next build of each pattern runs every stage."""
+    from generator.cache import BuildCache
+
+    cache = BuildCache()
+    builds, size = cache.clear()
+    click.echo(f"Removed {builds} build(s), {size / 2**20:.1f} MiB, from {cache.root}")
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="archgen")
 
 

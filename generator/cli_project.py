@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from generator import project as projects
 from generator.cli_common import param_option, patterns_dir, progress
 from generator.errors import ArchgenError, did_you_mean
 from generator.loader import Resolved, find_pattern, load
 from generator.parameters import parse_assignments
+
+if TYPE_CHECKING:
+    from generator.project import ProjectName
 
 force_option = click.option(
     "--force",
@@ -32,8 +35,10 @@ def _check_folder(directory: Path) -> None:
         )
 
 
-def _render(resolved: Resolved, name: projects.ProjectName, directory: Path, force: bool) -> None:
+def _render(resolved: Resolved, name: ProjectName, directory: Path, force: bool) -> None:
     """Show the names, render, classify, write; exit 1 when conflicts were left alone."""
+    from generator import project as projects  # imports CDK's helpers: only for these commands
+
     click.echo(
         f"Project '{name.given}' from pattern {resolved.id}: "
         f"Python package {name.package}, CloudFormation stack {name.stack}"
@@ -79,6 +84,8 @@ def new(pattern_id: str, directory: Path, name: str | None, params, force: bool)
     `archgen update`. A file that already exists and differs is left alone and
     listed (exit 1) unless --force.
     """
+    from generator import project as projects
+
     _check_folder(directory)
     resolved = load(find_pattern(pattern_id, patterns_dir())).resolve(parse_assignments(params))
     given = name if name is not None else directory.resolve().name
@@ -108,6 +115,8 @@ def update(directory: Path, params, force: bool) -> None:
     changed are listed and left alone (exit 1) unless --force. --param changes a
     parameter the project was made with.
     """
+    from generator import project as projects
+
     _check_folder(directory)
     answers = projects.read_answers(directory)
     if answers is None:

@@ -9,6 +9,7 @@ This must run before aws_cdk is first imported.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 
@@ -29,3 +30,20 @@ def npm_command() -> list[str]:
     """npm from the same wheel, run by its Node (the wheel's bin/npm shim does not resolve)."""
     npm_cli = node_binary().parent.parent / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
     return [str(node_binary()), str(npm_cli)]
+
+
+def ignore_dead_node_at_exit() -> None:
+    """Once Node is gone, let the interpreter exit without jsii's traceback about it.
+
+    Ctrl-C in a terminal reaches Node too (and Node may die on its own); jsii's
+    exit hook then writes to the dead process and Python prints "Exception
+    ignored in atexit callback ... BrokenPipeError". Only that error is dropped;
+    anything else is still shown.
+    """
+    default = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        if not isinstance(unraisable.exc_value, BrokenPipeError):
+            default(unraisable)
+
+    sys.unraisablehook = hook

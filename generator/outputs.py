@@ -7,20 +7,34 @@ know, was put there by someone else, and the build stops unless forced.
 Files are written to a staging folder beside the target and moved into place
 only when everything succeeded, so a failed build leaves earlier output as it
 was.
+
+One archgen at a time writes into an output folder: `locked(out_dir)` holds an
+exclusive lock on OUT/.archgen.lock (released by the kernel when the process
+dies, so a killed build never leaves a stale lock) and, once it has it, removes
+what an interrupted or killed build left behind. The swap of an old folder for
+a new one runs with SIGINT and SIGTERM held back, so a signal never falls
+between its two renames.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from generator.errors import ArchgenError
 
 MANIFEST = ".archgen-manifest.json"
+LOCK = ".archgen.lock"
+STAGING_PREFIX = ".archgen-staging-"
+OLD_MARK = ".old-"
 
 
 def _digest(data: bytes) -> str:
@@ -67,15 +81,86 @@ def ensure_writable(out_dir: Path) -> None:
 
 def staging_dir(out_dir: Path) -> Path:
     """A scratch folder on the same file system as out_dir, so the final move is a rename."""
-    return Path(tempfile.mkdtemp(prefix=".archgen-staging-", dir=out_dir))
+    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
 
 
-def write_files(folder: Path, files: dict[str, str]) -> None:
-    """Generated text files, by path relative to folder."""
-    for name, text in files.items():
+@contextlib.contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """Hold OUT's lock while writing into it; a second archgen gets a clear one-line error."""
+    ensure_writable(out_dir)
+    lock_path = out_dir / LOCK
+    handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 (held open for the lock)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            raise ArchgenError(
+                f"another archgen (process {holder}) is writing to this folder",
+                file=out_dir,
+                suggestion="wait until it has finished, or build into another folder with --out",
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        remove_leftovers(out_dir)
+        yield
+    finally:
+        handle.close()  # closing releases the lock
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Undo what an interrupted or killed build left: staging folders and half-done swaps.
+
+    Only call it holding the lock: then no other build is using any of these.
+    A swap moves OUT/<id> to OUT/.<id>.old-<pid> and the staged folder into its
+    place; if it stopped in between, the old folder goes back.
+    """
+    for path in sorted(out_dir.iterdir()):
+        name = path.name
+        if name.startswith(STAGING_PREFIX) and path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        elif name.startswith(".") and OLD_MARK in name and not name.startswith(".archgen"):
+            target = out_dir / name[1:].rsplit(OLD_MARK, 1)[0]
+            if target.exists() or target.is_symlink():
+                if path.is_dir():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    path.unlink(missing_ok=True)
+            else:
+                path.rename(target)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back (they arrive afterwards), for steps that must not split."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def write_files(folder: Path, files: Mapping[str, str | bytes]) -> None:
+    """Generated files (text, or bytes as they are), by path relative to folder."""
+    for name, content in files.items():
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+def read_manifest(folder: Path) -> dict[str, str] | None:
+    """What archgen recorded it wrote into folder (path to sha256), or None."""
+    try:
+        return json.loads((folder / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return None
 
 
 def write_manifest(folder: Path) -> None:
@@ -100,10 +185,11 @@ def replace_folder(staged: Path, target: Path) -> None:
     """Move a complete staged folder into place; the old one goes only after the move."""
     write_manifest(staged)
     old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        target.rename(old)
-    staged.rename(target)
+    with signals_held():
+        if target.exists():
+            old = target.with_name(f".{target.name}{OLD_MARK}{os.getpid()}")
+            target.rename(old)
+        staged.rename(target)
     if old is not None:
         if old.is_dir():
             shutil.rmtree(old)

@@ -34,7 +34,6 @@ import os
 import re
 import sys
 import tempfile
-import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Collection, Mapping
@@ -42,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from generator import ROOT, TEMPLATES_DIR, __version__, lifecycle
+from generator import TEMPLATES_DIR, __version__, lifecycle, versions
 from generator.build import Progress, quiet
 from generator.errors import ArchgenError
 from generator.inventory import resources_by_component
@@ -125,22 +124,12 @@ def project_name(given: str, taken: Collection[str] = ()) -> ProjectName:
 
 
 def pins() -> dict[str, str]:
-    """Exact versions archgen's pyproject.toml pins, by distribution name.
+    """Exact versions archgen pins, by distribution name (generator.versions reads them).
 
     The project installs the aws-cdk-lib, constructs and cdk-nag archgen synthesizes with,
     and the pytest archgen tests with.
     """
-    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    project = data["project"]
-    requirements = list(project["dependencies"])
-    for extra in project.get("optional-dependencies", {}).values():
-        requirements += extra
-    found = {}
-    for requirement in requirements:
-        match = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)\s*==\s*([^\s;]+)\s*", requirement)
-        if match:
-            found[match.group(1).lower()] = match.group(2)
-    return found
+    return versions.pins()
 
 
 def digest(data: bytes) -> str:

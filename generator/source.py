@@ -65,6 +65,21 @@ def text_line(data: bytes, offset: int) -> int:
     return data[:offset].count(b"\n") + 1
 
 
+# libyaml's parser when PyYAML has it (its wheels do): `archgen list` reads every pattern.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse(text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for lines) and the data built from that same tree: one parse."""
+    loader = _LOADER(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def read_yaml(path: Path) -> Source:
     """Parse path; a syntax error becomes an ArchgenError with its line."""
     try:
@@ -77,8 +92,7 @@ def read_yaml(path: Path) -> Source:
             "the file is not UTF-8 text", file=path, line=line, suggestion="save it as UTF-8"
         ) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _parse(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,39 @@ class Synthesized:
     acknowledged: list[Acknowledged] = field(default_factory=list)
 
 
+_preloading: threading.Thread | None = None
+
+
+def preload() -> None:
+    """Start loading the CDK into Node in the background, while other stages run.
+
+    Importing aws_cdk starts jsii's Node and loads the aws-cdk-lib assembly into
+    it: seconds that mostly wait on Node, so a thread overlaps them with code
+    generation and diagrams. synth_each waits for it before it touches the CDK,
+    so only one thread ever uses jsii at a time.
+    """
+    global _preloading
+    if _preloading is None and "aws_cdk" not in sys.modules:
+        node.configure()
+        _preloading = threading.Thread(target=_load_cdk, name="archgen-preload", daemon=True)
+        _preloading.start()
+
+
+def _load_cdk() -> None:
+    try:
+        import aws_cdk  # noqa: F401
+        import cdk_nag  # noqa: F401
+    except BaseException:  # synth_each imports again and reports it
+        pass
+
+
+def _wait_for_preload() -> None:
+    global _preloading
+    if _preloading is not None:
+        _preloading.join()
+        _preloading = None
+
+
 def synth(items: list[SynthInput], outdir: Path | None = None) -> list[dict]:
     """Synthesize every item in one App; the CloudFormation template of each, in order."""
     return [result.template for result in synth_checked(items, outdir, nag=False)]
@@ -102,47 +136,119 @@ def synth_checked(
 
     Plugin findings (cdk-nag, and CDK's own CloudFormation validation) do not
     stop archgen: the report CDK writes beside the templates becomes findings
-    per stack.
+    per stack. The first stack that fails to synthesize raises its ArchgenError.
+    """
+    results = synth_each(items, outdir, nag=nag)
+    for result in results:
+        if isinstance(result, ArchgenError):
+            raise result
+    return results  # type: ignore[return-value]
+
+
+def synth_each(
+    items: list[SynthInput], outdir: Path | None = None, *, nag: bool = True
+) -> list[Synthesized | ArchgenError]:
+    """Like synth_checked, but a stack that fails gives its error and the others still synthesize.
+
+    All stacks go into one App (one Node process). A stack whose code raises while
+    it is built is taken out of the App. If the App then fails as a whole (CDK
+    raises from synth, not from a constructor), each remaining stack is synthesized
+    in an App of its own, in the same process, to find the one at fault.
     """
     if not items:
         return []
     node.configure()
+    _wait_for_preload()
+    results: dict[int, Synthesized | ArchgenError] = {}
+    everything = list(enumerate(items))
+    with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
+        try:
+            failure = _synth_app(everything, outdir or Path(scratch) / "cdk.out", nag, results)
+            left = [(index, item) for index, item in everything if index not in results]
+            if failure is not None and len(left) > 1:
+                for index, item in left:
+                    alone = Path(scratch) / f"alone-{index}"
+                    failure = _synth_app([(index, item)], alone, nag, results)
+                    if failure is not None:
+                        results[index] = _synth_error(item, failure)
+            elif failure is not None:
+                ((index, item),) = left
+                results[index] = _synth_error(item, failure)
+        except NODE_STOPPED as exc:
+            raise _node_stopped(exc) from exc
+    return [results[index] for index in range(len(items))]
+
+
+# What jsii raises when its Node process is gone (killed, out of memory): the pipe to it
+# breaks, or its answer is empty. That is no pattern's fault, so it stops the whole synth.
+NODE_STOPPED = (BrokenPipeError, ConnectionResetError, json.JSONDecodeError)
+
+
+def _node_stopped(exc: BaseException) -> ArchgenError:
+    node.ignore_dead_node_at_exit()
+    return ArchgenError(
+        f"jsii's Node process stopped during synth ({type(exc).__name__})",
+        suggestion="run the command again",
+    )
+
+
+def _synth_error(item: SynthInput, reason: str) -> ArchgenError:
+    return ArchgenError(
+        f"synth failed: {reason}",
+        file=item.resolved.pattern.path,
+        suggestion="check the pattern's props and parameters, or report an archgen bug",
+    )
+
+
+def _synth_app(
+    items: list[tuple[int, SynthInput]],
+    assembly_dir: Path,
+    nag: bool,
+    results: dict[int, Synthesized | ArchgenError],
+) -> str | None:
+    """One App of these (index, item) pairs, filling results by index.
+
+    Returns why app.synth() failed, or None; then every item has its result.
+    """
     import aws_cdk as cdk
 
-    with tempfile.TemporaryDirectory(prefix="archgen-synth-") as scratch:
-        assembly_dir = outdir or Path(scratch) / "cdk.out"
-        # Validation findings go to the report file only: archgen reports them itself,
-        # so CDK must neither print them nor fail the synth over them.
-        context = {**CONTEXT, "@aws-cdk/core:failSynthOnValidationErrors": False}
-        app = cdk.App(outdir=str(assembly_dir), analytics_reporting=False, context=context)
-        for item in items:
-            try:
-                stack_class = _import_stack_class(item)
-                stack_class(app, item.name)
-            except Exception as exc:  # the generated code or CDK rejected the pattern's values
-                raise ArchgenError(
-                    f"synth failed: {_first_line(exc)}",
-                    file=item.resolved.pattern.path,
-                    suggestion="check the pattern's props and parameters, or report an archgen bug",
-                ) from exc
-        if nag:
-            from cdk_nag import AwsSolutionsChecks
-
-            cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(app))
-        report = assembly_dir / "validation-report.json"
+    # Validation findings go to the report file only: archgen reports them itself,
+    # so CDK must neither print them nor fail the synth over them.
+    context = {**CONTEXT, "@aws-cdk/core:failSynthOnValidationErrors": False}
+    app = cdk.App(outdir=str(assembly_dir), analytics_reporting=False, context=context)
+    added: list[tuple[int, SynthInput]] = []
+    for index, item in items:
         try:
-            app.synth()
-        except Exception as exc:
-            raise ArchgenError(f"synth failed: {_first_line(exc)}") from exc
-        findings, acknowledged = plugin_report(report) if report.is_file() else ({}, {})
-        return [
-            Synthesized(
-                json.loads((assembly_dir / f"{item.name}.template.json").read_text()),
-                findings.get(item.name, []),
-                acknowledged.get(item.name, []),
-            )
-            for item in items
-        ]
+            stack_class = _import_stack_class(item)
+            stack_class(app, item.name)
+        except NODE_STOPPED:
+            raise
+        except Exception as exc:  # the generated code or CDK rejected the pattern's values
+            results[index] = _synth_error(item, _first_line(exc))
+            app.node.try_remove_child(item.name)
+            continue
+        added.append((index, item))
+    if not added:
+        return None
+    if nag:
+        from cdk_nag import AwsSolutionsChecks
+
+        cdk.Validations.of(app).add_plugins(AwsSolutionsChecks(app))
+    report = assembly_dir / "validation-report.json"
+    try:
+        app.synth()
+    except NODE_STOPPED:
+        raise
+    except Exception as exc:
+        return _first_line(exc)
+    findings, acknowledged = plugin_report(report) if report.is_file() else ({}, {})
+    for index, item in added:
+        results[index] = Synthesized(
+            json.loads((assembly_dir / f"{item.name}.template.json").read_text()),
+            findings.get(item.name, []),
+            acknowledged.get(item.name, []),
+        )
+    return None
 
 
 def plugin_report(

@@ -56,6 +56,25 @@ def synthesized(tmp_path_factory) -> dict[str, Synthesized]:
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_build_cache(tmp_path_factory):
+    """No test reads or writes the user's build cache (~/.cache/archgen), even in fixtures."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache-session")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def own_build_cache(tmp_path_factory, monkeypatch):
+    """Each test starts with an empty build cache of its own (subprocesses inherit it).
+
+    Tests exercise the pipeline itself: a build that another test left in a shared
+    cache would make them pass without running a stage. tests/test_cache.py proves
+    that a cached build equals a fresh one.
+    """
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
 @pytest.fixture
 def run():
     """The archgen CLI in process: run("build", ID, "--out", DIR) gives click's Result."""

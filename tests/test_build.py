@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_module
+from generator import synth as synth_module
 from generator.build import build
 from generator.errors import ArchgenError
 from generator.loader import find_pattern, load
@@ -45,14 +45,14 @@ def test_failed_build_leaves_earlier_output_as_it_was(resolved, tmp_path, monkey
     before = {p: p.read_bytes() for p in (tmp_path / STREAMING).rglob("*") if p.is_file()}
 
     def failing_synth(items, outdir=None, *, nag=True):
-        raise ArchgenError("synth failed: injected")
+        return [ArchgenError("synth failed: injected") for _ in items]
 
-    monkeypatch.setattr(build_module, "synth_checked", failing_synth)
+    monkeypatch.setattr(synth_module, "synth_each", failing_synth)
     with pytest.raises(ArchgenError, match="injected"):
-        build([resolved], tmp_path)
+        build([resolved], tmp_path).raise_first_error()
     after = {p: p.read_bytes() for p in (tmp_path / STREAMING).rglob("*") if p.is_file()}
     assert after == before
-    assert [p.name for p in tmp_path.iterdir()] == [STREAMING]  # no staging folder left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".archgen.lock", STREAMING]
 
 
 def test_edited_output_is_not_replaced_without_force(resolved, tmp_path):
@@ -60,7 +60,7 @@ def test_edited_output_is_not_replaced_without_force(resolved, tmp_path):
     stack = tmp_path / STREAMING / "cdk" / f"{resolved.module_name}.py"
     stack.write_text(stack.read_text() + "\n# my change\n")
     with pytest.raises(ArchgenError, match=f"cdk/{resolved.module_name}.py"):
-        build([resolved], tmp_path)
+        build([resolved], tmp_path).raise_first_error()
     assert stack.read_text().endswith("# my change\n")
     build([resolved], tmp_path, force=True)
     assert "# my change" not in stack.read_text()
@@ -71,7 +71,7 @@ def test_folder_archgen_did_not_write_is_not_replaced(resolved, tmp_path):
     own.parent.mkdir()
     own.write_text("mine")
     with pytest.raises(ArchgenError, match="notes.txt"):
-        build([resolved], tmp_path)
+        build([resolved], tmp_path).raise_first_error()
     assert own.read_text() == "mine"
 
 

@@ -17,6 +17,7 @@ not replaced without --force.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -36,7 +37,7 @@ from generator import TEMPLATES_DIR, __version__, citations
 from generator.errors import ArchgenError
 from generator.inventory import resources_by_component
 from generator.loader import Pattern, Resolved, find_pattern, load
-from generator.outputs import check_not_edited, staging_dir, write_manifest
+from generator.outputs import MANIFEST, check_not_edited, staging_dir, write_manifest
 from generator.quiz import questions
 from generator.topics import TOPICS
 from generator.variants import variants
@@ -376,6 +377,36 @@ def _check_index(path: Path, force: bool) -> None:
         )
 
 
+SITE_KEY = ".archgen-site-key"
+
+
+def site_key(out_dir: Path, patterns_dir: Path) -> str:
+    """What the site is made from: each built folder's manifest, the pattern files, the
+    gallery's templates and archgen's version."""
+    digest = hashlib.sha256(__version__.encode())
+    sources = [
+        *((f"built/{f.name}", f / MANIFEST) for f in built_folders(out_dir)),
+        *((f"pattern/{p.name}", p) for p in sorted(patterns_dir.glob("*.yaml"))),
+        *(
+            (f"template/{t.relative_to(TEMPLATES_DIR).as_posix()}", t)
+            for t in sorted((TEMPLATES_DIR / "gallery").rglob("*"))
+        ),
+        ("code", Path(__file__)),
+    ]
+    # Names relative to their folders: the same build in another folder has the same key.
+    for name, path in sources:
+        if path.is_file():
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _read_key(site: Path) -> str | None:
+    try:
+        return (site / SITE_KEY).read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
 def write_site(
     out_dir: Path,
     patterns_dir: Path,
@@ -383,17 +414,26 @@ def write_site(
     force: bool = False,
     note: Callable[[str], None] = _silent,
 ) -> Path:
-    """Write the gallery of out_dir's built patterns; returns the path of its index.html."""
-    entries = collect(out_dir, patterns_dir, note)
+    """Write the gallery of out_dir's built patterns; returns the path of its index.html.
+
+    A site made from exactly these pattern folders, pattern files, templates and archgen
+    is left as it is (its key is stored beside it), so a rebuild that changed nothing
+    rewrites nothing and draws no diagram.
+    """
     site, index = out_dir / SITE, out_dir / INDEX
     check_not_edited(site, force)
     _check_index(index, force)
+    key = site_key(out_dir, patterns_dir)
+    if not force and index.is_file() and _read_key(site) == key:
+        return index
+    entries = collect(out_dir, patterns_dir, note)
     staging = staging_dir(out_dir)
     try:
         for name, text in site_files(entries).items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        (staging / SITE / SITE_KEY).write_text(key + "\n", encoding="utf-8")
         write_manifest(staging / SITE)
         old = None
         if site.exists():

@@ -1,0 +1,26 @@
+"""cfn-lint in a pool of worker processes finds exactly what it finds in process."""
+
+from __future__ import annotations
+
+from generator.lint import LintPool, lint_pool, lint_template
+
+# Two mistakes cfn-lint reports: a property of the wrong type, and one S3 does not have.
+BROKEN = {
+    "Resources": {
+        "Bucket": {"Type": "AWS::S3::Bucket", "Properties": {"BucketName": 5, "Colour": "red"}},
+        "Queue": {"Type": "AWS::SQS::Queue", "Properties": {"DelaySeconds": "soon"}},
+    }
+}
+CLEAN = {"Resources": {"Topic": {"Type": "AWS::SNS::Topic"}}}
+
+
+def test_the_pool_finds_what_cfn_lint_finds_in_process():
+    expected = {"broken": lint_template(BROKEN), "clean": lint_template(CLEAN)}
+    assert expected["broken"] and not expected["clean"]
+    with LintPool(2) as pool:
+        futures = {"broken": pool.submit(BROKEN), "clean": pool.submit(CLEAN)}
+        assert {name: findings() for name, findings in futures.items()} == expected
+
+
+def test_one_stack_or_one_core_lints_in_process():
+    assert lint_pool(1) is None
