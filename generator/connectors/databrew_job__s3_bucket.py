@@ -6,9 +6,10 @@ CONNECTOR = Connector(
     source="databrew.job",
     target="s3.bucket",
     doc=(
-        "the job writes Parquet under its clean_prefix in the bucket, encrypted with its own "
-        "KMS key; its role may write that prefix only"
+        "the job writes Parquet under its clean_prefix in the bucket, encrypted with SSE-KMS "
+        "under the bucket's own key; its role may write that prefix only"
     ),
+    requires={"target": {"encryption": "kms"}},
     expression="connectors/databrew_job__s3_bucket.py.j2",
     fills=("source", "clean"),
 )

@@ -7,7 +7,7 @@ CONNECTOR = Connector(
     target="databrew.job",
     doc=(
         "the job's dataset is the CSV files under its raw_prefix in the bucket; its role may "
-        "list and read that prefix only"
+        "list the bucket and read objects under that prefix only"
     ),
     expression="connectors/s3_bucket__databrew_job.py.j2",
     fills=("target", "raw"),

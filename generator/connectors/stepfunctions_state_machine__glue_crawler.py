@@ -4,7 +4,7 @@ Glue's StartCrawler is called through the AWS SDK integration (there is no
 optimized one, so no .sync): the step starts the crawl and the execution goes
 on; the crawler adds the new tables and partitions when it finishes. A crawl
 already running (CrawlerRunningException) is retried with backoff.
-https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.html
+https://docs.aws.amazon.com/step-functions/latest/dg/supported-services-awssdk.md
 """
 
 from generator.kinds.base import Connector

@@ -7,16 +7,17 @@ filled by the flow from that bucket), the recipe (its steps are application
 code, a JSON file under templates/app/databrew_job/, so that a local test can
 apply them to a CSV and show what they mean), and the recipe job that writes
 Parquet under a prefix of the clean bucket (filled by the flow to it),
-encrypted with SSE-KMS under a key of its own.
+encrypted with SSE-KMS under that bucket's key, so that whoever may read the
+bucket can read what the job wrote.
 
 The recipe's CRYPTOGRAPHIC_HASH steps hash with HMAC-SHA256 and a key kept in
-a Secrets Manager secret this component creates (random, encrypted with the
-same key); the job's role may read that one secret and nothing else of
+a Secrets Manager secret this component creates (random, encrypted with a
+key of its own); the job's role may read that one secret and nothing else of
 Secrets Manager:
 https://docs.aws.amazon.com/databrew/latest/dg/recipe-actions.CRYPTOGRAPHIC_HASH.html
 
 Its role has no AWS managed policy: it reads the raw prefix, writes the clean
-prefix, reads the secret, and uses the key.
+prefix, reads the secret, and uses the two keys.
 """
 
 from pydantic import Field
@@ -64,8 +65,9 @@ class DataBrewJob(Kind):
     doc = (
         "A Glue DataBrew recipe job with its dataset (CSV files under a prefix) and its recipe "
         "(JSON steps): it writes Parquet under a prefix of another bucket, encrypted with SSE-KMS "
-        "under a key of its own (rotated yearly); the recipe hashes with a key kept in a Secrets "
-        "Manager secret it creates; a role with no AWS managed policy."
+        "under that bucket's key; the recipe hashes with a key kept in a Secrets Manager secret "
+        "it creates, encrypted with a key of its own (rotated yearly); a role with no AWS "
+        "managed policy."
     )
     icon = Icon("generator.icons", "DataBrew")
     resource_types = (
@@ -93,7 +95,7 @@ class DataBrewJob(Kind):
     exports = {
         "job": Export("databrew.CfnJob", "the recipe job"),
         "role": Export("iam.Role", "the role it runs as"),
-        "key": Export("kms.Key", "the key that encrypts its output and its secret"),
+        "key": Export("kms.Key", "the key that encrypts its hashing secret"),
     }
     slots = {
         "raw": Slot(
@@ -134,10 +136,9 @@ class DataBrewJob(Kind):
         ),
         kept={
             "AWS::KMS::Key": (
-                "CDK keeps KMS keys unless told otherwise. This one encrypts the Parquet files "
-                "the job wrote and the hashing secret: schedule its deletion (aws kms "
-                "schedule-key-deletion) only once you have deleted those files, or they can "
-                "no longer be read."
+                "CDK keeps KMS keys unless told otherwise. This one encrypted the hashing "
+                "secret, which goes with the stack: schedule its deletion (aws kms "
+                "schedule-key-deletion) once the stack is gone."
             ),
         },
         run="run/databrew_job.md.j2",
