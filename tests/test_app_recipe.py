@@ -87,7 +87,9 @@ def apply_step(rows: list[dict], step: dict, secret: bytes) -> list[dict]:
                 if parameters.get("regex") != "true":
                     pattern = re.escape(pattern)
                 symbol = parameters["maskSymbol"]
-                row[column] = re.sub(pattern, lambda m: symbol * len(m.group()), value)
+                row[column] = re.sub(
+                    pattern, lambda m, symbol=symbol: symbol * len(m.group()), value
+                )
             elif operation == "REPLACE_WITH_CUSTOM":
                 row[column] = parameters["value"]
             elif operation == "DELETE":
