@@ -294,8 +294,8 @@ class Mask(Construct):
                 )
             ),
         )
-        # The recipe's steps are application code (mask_customer_pii.json): a CRYPTOGRAPHIC_HASH step
-        # gets the secret's ARN here, as its key.
+        # The recipe's steps are application code (mask_customer_pii.json);
+        # a CRYPTOGRAPHIC_HASH step gets the secret's ARN here, as its key.
         recipe_file = APP_CODE / "databrew" / "mask" / "mask_customer_pii.json"
         steps = json.loads(recipe_file.read_text())
         for step in steps:
