@@ -36,6 +36,13 @@ class S3BucketProps(Props):
     encryption: Literal["s3", "kms"] = Field(
         "s3", description="SSE-S3, or SSE-KMS with a customer-managed key of the bucket's own"
     )
+    event_bridge: bool = Field(
+        False,
+        description=(
+            "send the bucket's events (Object Created, ...) to EventBridge, for a rule that "
+            "reacts to new files"
+        ),
+    )
 
 
 class S3Bucket(Kind):
