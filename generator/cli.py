@@ -1,4 +1,9 @@
-"""The archgen command line: list, show, kinds, build, diagram, synth, schema, gallery, quiz."""
+"""The archgen command line: list, show, kinds, build, validate, diagram, synth, schema.
+
+`new` and `update` (starter projects) live in cli_project, `doctor` and `cache`
+(this machine) in cli_machine, `gallery` in cli_gallery and `quiz` in cli_quiz; all are
+registered on the `archgen` group here.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from generator import PATTERNS_DIR, __version__
 from generator.build import Failed
 from generator.cli_common import param_option, patterns_dir, progress
 from generator.cli_gallery import gallery, write_gallery
+from generator.cli_machine import cache_group, doctor
 from generator.cli_project import new, update
 from generator.cli_quiz import quiz
 from generator.errors import ArchgenError, did_you_mean
@@ -413,58 +419,6 @@ def schema(check: bool, output_file: Path | None) -> None:
     click.echo(f"wrote {path}")
 
 
-@cli.command()
-def doctor() -> None:
-    """Show what archgen found (Python, Graphviz, Node for jsii, pinned tools) and fixes.
-
-    Exits 1 when something a build needs is missing or at another version, after
-    printing, for each, the command that fixes it.
-    """
-    from generator import doctor as diagnosis
-
-    click.echo(f"archgen {__version__}")
-    for line in diagnosis.where():
-        click.echo(f"  {line}")
-    found = diagnosis.checks()
-    for check in found:
-        click.echo(f"{check.status.upper():<7} {check.name:<22} {check.found}")
-        if check.fix:
-            click.echo(f"        fix: {check.fix}")
-    problems = [check for check in found if not check.ok]
-    if problems:
-        click.echo(f"{len(problems)} problem(s); run the fix command(s) above.", err=True)
-        sys.exit(1)
-    click.echo("Everything archgen needs is here.")
-
-
-@cli.group("cache")
-def cache_group() -> None:
-    """The build cache: unchanged builds, kept by what made them (see `archgen build`).
-
-    It lives in $XDG_CACHE_HOME/archgen, else ~/.cache/archgen.
-    """
-
-
-@cache_group.command("info")
-def cache_info() -> None:
-    """Where the build cache is, and how many builds and bytes it holds."""
-    from generator.cache import BuildCache
-
-    cache = BuildCache()
-    builds, size = cache.stats()
-    click.echo(f"{cache.root}: {builds} build(s), {size / 2**20:.1f} MiB")
-
-
-@cache_group.command("clear")
-def cache_clear() -> None:
-    """Empty the build cache; the next build of each pattern runs every stage."""
-    from generator.cache import BuildCache
-
-    cache = BuildCache()
-    builds, size = cache.clear()
-    click.echo(f"Removed {builds} build(s), {size / 2**20:.1f} MiB, from {cache.root}")
-
-
 def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="archgen")
@@ -474,3 +428,5 @@ cli.add_command(new)
 cli.add_command(gallery)
 cli.add_command(quiz)
 cli.add_command(update)
+cli.add_command(doctor)
+cli.add_command(cache_group)

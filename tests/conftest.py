@@ -3,6 +3,7 @@
 Synth is the slow step (one Node process per Python process), so every
 variant of every catalog pattern goes into one CDK app, once, with cdk-nag,
 and the tests over the catalog read the templates and findings from here.
+cfn-lint runs once per variant too, in a pool of worker processes (`linted`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from broken_kinds import broken_registry  # noqa: F401  (a fixture for several m
 from click.testing import CliRunner
 
 from generator.cli import cli
+from generator.findings import Finding
 from generator.golden import write_variants
+from generator.lint import lint_pool, lint_template
 from generator.loader import Pattern, Resolved, load_all
 from generator.synth import Synthesized as SynthResult, synth_checked
 from generator.variants import variants
@@ -54,6 +57,26 @@ def synthesized(tmp_path_factory) -> dict[str, Synthesized]:
         key: Synthesized(item.resolved, item.code_dir, result)
         for key, item, result in zip(keys, items, results, strict=True)
     }
+
+
+@pytest.fixture(scope="session")
+def linted(synthesized) -> dict[str, list[Finding]]:
+    """cfn-lint's findings on every variant, by variant id: once, on every core.
+
+    cfn-lint is the slowest check per template and the catalog has many
+    variants, so they go to generator.lint's pool of worker processes (the one
+    `archgen build` uses) instead of one after another in this process.
+    """
+    return lint_all({key: item.template for key, item in synthesized.items()})
+
+
+def lint_all(templates: dict[str, dict]) -> dict[str, list[Finding]]:
+    pool = lint_pool(len(templates))
+    if pool is None:
+        return {key: lint_template(template) for key, template in templates.items()}
+    with pool:
+        pending = {key: pool.submit(template) for key, template in templates.items()}
+        return {key: findings() for key, findings in pending.items()}
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -11,6 +11,7 @@ import importlib
 from pathlib import Path
 
 import pytest
+from conftest import lint_all
 
 from generator import TEMPLATES_DIR
 from generator.checks import run_checks
@@ -40,9 +41,11 @@ def fixture_templates(tmp_path_factory) -> dict[str, tuple]:
             (code_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (code_dir / name).write_text(text)
         items.append(SynthInput(resolved, code_dir))
+    results = dict(zip([item.resolved.id for item in items], synth_checked(items), strict=True))
+    lint = lint_all({key: result.template for key, result in results.items()})
     return {
-        item.resolved.id: (item.resolved, result)
-        for item, result in zip(items, synth_checked(items), strict=True)
+        item.resolved.id: (item.resolved, results[item.resolved.id], lint[item.resolved.id])
+        for item in items
     }
 
 
@@ -55,8 +58,8 @@ def test_every_kind_has_a_fixture_that_uses_it(kind_name):
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=[p.stem for p in FIXTURE_FILES])
 def test_kind_fixture_passes_every_check_with_declared_types(path, fixture_templates):
-    resolved, result = fixture_templates[path.stem]
-    assert [str(f) for f in run_checks(resolved, result)] == []
+    resolved, result, lint = fixture_templates[path.stem]
+    assert [str(f) for f in run_checks(resolved, result, lint)] == []
     assert missing_resource_types(resolved, result.template) == {}
 
 
@@ -128,7 +131,7 @@ def test_firehose_uses_an_sse_kms_bucket_key_only_through_s3_for_that_bucket(fix
     conditions Firehose documents, and no other KMS action."""
     from iam_policies import roles_trusting, statements
 
-    _, result = fixture_templates["kinesis-firehose"]
+    _, result, _ = fixture_templates["kinesis-firehose"]
     (role,) = roles_trusting(result.template, "firehose.amazonaws.com")
     kms = [st for st in statements(result.template) if role in st.roles and "kms:" in st.actions[0]]
     assert [sorted(st.actions) for st in kms] == [["kms:Decrypt", "kms:GenerateDataKey"]]
