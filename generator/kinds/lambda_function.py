@@ -1,4 +1,12 @@
-"""AWS Lambda function whose handler archgen ships as application code."""
+"""AWS Lambda function whose handler archgen ships as application code.
+
+With a `vpc` prop it runs in the VPC's private subnets, behind a security group
+that lets out only HTTPS (AWS APIs through endpoints or NAT) until a flow opens
+a port to what it calls. Its role then gets the network-interface actions
+Lambda needs to place it there as an inline statement, not the AWS managed
+policy AWSLambdaVPCAccessExecutionRole (which also grants logs:CreateLogGroup
+on every group).
+"""
 
 from pydantic import Field
 
@@ -15,6 +23,7 @@ from generator.kinds.base import (
     Props,
     SecureDefault,
     app_code,
+    component_ref,
 )
 
 
@@ -24,6 +33,15 @@ class LambdaProps(Props):
     )
     timeout_s: int = Field(60, ge=1, le=900)
     memory_mib: int = Field(256, ge=128, le=10240)
+    vpc: component_ref(
+        "ec2.vpc",
+        export="vpc",
+        optional=True,
+        doc=(
+            "the VPC whose private subnets it runs in, to reach what has no public endpoint "
+            "(a database, a cache, a search domain); left out, it runs outside any VPC"
+        ),
+    ) = None
 
 
 class LambdaFunction(Kind):
@@ -35,11 +53,16 @@ class LambdaFunction(Kind):
     )
     icon = Icon("diagrams.aws.compute", "Lambda")
     resource_types = ("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::Logs::LogGroup")
-    supporting_types = ("AWS::IAM::Policy",)
+    supporting_types = ("AWS::IAM::Policy", "AWS::EC2::SecurityGroup")
     needs = ("logs_key",)
     exports = {
         "function": Export("lambda_.Function", "the function"),
         "role": Export("iam.Role", "its execution role"),
+        "security_group": Export(
+            "ec2.SecurityGroup | None",
+            "its security group in the VPC (HTTPS out only, until a flow opens a port); None "
+            "outside a VPC",
+        ),
     }
     secure_defaults = (
         SecureDefault(
@@ -58,6 +81,7 @@ class LambdaFunction(Kind):
         "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
+        "from aws_cdk import aws_ec2 as ec2",
     )
     props = LambdaProps
     app_files = (AppFile("lambda/{id}/index.py", "app/{folder}/{code}.py.j2"),)
