@@ -39,7 +39,9 @@ class DynamodbTableProps(Props):
     sort_key: str | None = Field(
         None,
         pattern=ATTRIBUTE,
-        description="name of the sort (range) key attribute; left out, the key is the partition key alone",
+        description=(
+            "name of the sort (range) key attribute; left out, the key is the partition key alone"
+        ),
     )
     sort_key_type: Literal["S", "N"] = Field("S", description="type of the sort key")
     time_to_live_attribute: str | None = Field(
