@@ -44,23 +44,26 @@ def workers() -> int:
 
 
 def synth_and_lint_shared(
-    folder: Path, items: dict[str, SynthInput]
+    folder: Path, items: dict[str, SynthInput], *, lint: bool = True
 ) -> dict[str, tuple[Synthesized, list[Finding]]]:
-    """Each item's synth result and cfn-lint findings, by key, computed once per run."""
+    """Each item's synth result and cfn-lint findings (none when lint is False), by key,
+    computed once per run."""
     keys = list(items)
     chunks = max(1, min(len(keys), 2 * workers()))
     parts = [keys[k::chunks] for k in range(chunks)]
     for number, part in enumerate(parts):
         if _claim(folder / f"chunk-{number}.claim"):
-            _write(folder / f"chunk-{number}.pickle", lambda part=part: _compute(items, part))
+            _write(folder / f"chunk-{number}.pickle", lambda part=part: _compute(items, part, lint))
     results: dict[str, tuple[Synthesized, list[Finding]]] = {}
     for number in range(chunks):
         results |= _read(folder / f"chunk-{number}.pickle")
     return {key: results[key] for key in keys}
 
 
-def _compute(items: dict[str, SynthInput], keys: list[str]) -> dict:
+def _compute(items: dict[str, SynthInput], keys: list[str], lint: bool) -> dict:
     synthesized = dict(zip(keys, synth_checked([items[k] for k in keys]), strict=True))
+    if not lint:
+        return {key: (result, []) for key, result in synthesized.items()}
     templates = {key: result.template for key, result in synthesized.items()}
     return {key: (synthesized[key], findings) for key, findings in lint_all(templates).items()}
 
