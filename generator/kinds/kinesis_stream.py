@@ -47,7 +47,7 @@ class KinesisStreamProps(Props):
         1,
         ge=1,
         le=500,
-        description="shards of a provisioned stream (each 1 MB/s in, 2 MB/s out); ignored on demand",
+        description="shards of a provisioned stream (1 MB/s in, 2 MB/s out each); unused on demand",
     )
     retention_hours: int = Field(
         24, ge=24, le=8760, description="hours a record stays readable (24 to 8,760)"
