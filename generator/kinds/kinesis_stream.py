@@ -69,6 +69,7 @@ class KinesisStream(Kind):
         "from aws_cdk import aws_kinesis as kinesis",
         "from aws_cdk import aws_kms as kms",
         "from aws_cdk import Duration",
+        "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
     )
