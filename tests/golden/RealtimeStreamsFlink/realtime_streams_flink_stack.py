@@ -82,6 +82,9 @@ class Events(Construct):
             encryption=kinesis.StreamEncryption.KMS,
             encryption_key=self.key,
             retention_period=Duration.hours(24),
+            # Deleted with the stack: its records are in flight, kept 24 hours at most, and a
+            # stream left behind would go on billing by the hour.
+            removal_policy=RemovalPolicy.DESTROY,
         )
         Validations.of(self.stream).acknowledge(
             Acknowledgment(
