@@ -243,5 +243,10 @@ class OpenSearchDomain(Kind):
                 "removal: retain keeps the key that encrypts the retained domain's data"
             ),
         },
+        leaves_behind=(
+            "OpenSearch Service: the service-linked role AWSServiceRoleForAmazonOpenSearchService, "
+            "which it creates with the account's first domain to place a VPC domain's network "
+            "interfaces, and which it needs for any later one.",
+        ),
         run="run/opensearch_domain.md.j2",
     )
