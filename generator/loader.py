@@ -25,7 +25,7 @@ from generator import PATTERNS_DIR
 from generator.connectors import find_connector, targets_of
 from generator.errors import ArchgenError, did_you_mean
 from generator.kinds import UnknownKind, get_kind
-from generator.kinds.base import Connector, Kind, Props
+from generator.kinds.base import ANY, Connector, Kind, Props
 from generator.model import IDENT, LABEL, PROSE, SLUG, Component, Flow, Group, PatternFile
 from generator.naming import pascal
 from generator.parameters import (
@@ -612,6 +612,8 @@ def _meets_requirements(
         comp = src if side == "source" else dst
         for prop, value in wanted.items():
             actual = getattr(comp.props, prop)
+            if value == ANY and actual is not None:
+                continue
             if actual != value:
                 wanted, found = _as_yaml(value), _as_yaml(actual)
                 raise source.error(

@@ -266,6 +266,14 @@ class SecureDefault:
     # A transport-encryption setting (TLS). A starter project's tests check these per
     # resource, with the values the resource was generated with (ANY included).
     tls: bool = False
+    # (prop, value): the default holds only for components whose prop has that value, where
+    # a prop chooses between resources of one type built differently (a delivery stream to
+    # S3 or to OpenSearch). None: every component of the kind.
+    when: tuple[str, Any] | None = None
+
+    def applies(self, props: BaseModel) -> bool:
+        """Whether a component with these props must keep this default."""
+        return self.when is None or getattr(props, self.when[0]) == self.when[1]
 
 
 @dataclass(frozen=True)
@@ -419,6 +427,12 @@ class Kind:
     @classmethod
     def describe(cls, props: Props) -> str:
         """What one component of the kind deploys, for its page: the doc, unless props change it."""
+        return cls.doc
+
+    @classmethod
+    def class_doc(cls, props: Props) -> str:
+        """The docstring of a component's generated class: the doc, unless a prop chooses
+        what the component is (a delivery stream to S3 or to OpenSearch)."""
         return cls.doc
 
     # Deploying, running, paying for and tearing down its resources (the README's and
