@@ -193,7 +193,8 @@ class LakeFormationDataLake(Kind):
                 doc=(
                     "The stack sets the account's Lake Formation settings, which exist once per "
                     "account and Region: it replaces the data lake administrators with its "
-                    "deploying role (and the DataLakeAdminArn parameter's principal) and gives "
+                    "deploying role (and the principal of the stack parameter ending in "
+                    "DataLakeAdminArn) and gives "
                     "IAMAllowedPrincipals no default permissions. Where the account's Lake "
                     "Formation is managed elsewhere, deploy with this flag after making the "
                     "deploying role a data lake administrator there."
@@ -212,8 +213,9 @@ class LakeFormationDataLake(Kind):
         ),
         leaves_behind=(
             "The account's Lake Formation settings (data lake administrators, default "
-            "permissions) stay as the stack last set them: CloudFormation does not restore "
-            "the earlier ones. Check them with aws lakeformation get-data-lake-settings.",
+            "permissions) are the account's, not the stack's: this stack does not put back "
+            "the ones it replaced, so read them after cdk destroy with aws lakeformation "
+            "get-data-lake-settings and set what you need",
         ),
     )
 
