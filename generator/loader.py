@@ -551,6 +551,12 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
                 source, ("flows", index), connector.props, substitute(flow.props, values),
                 _owner(connector),
             )  # fmt: skip
+            if connector.check and (problem := connector.check(props, src.props, dst.props)):
+                raise source.error(
+                    ("flows", index, "props"),
+                    f"flow {flow.source} -> {flow.target}: {problem}",
+                    suggestion=connector.doc,
+                )
             refs = {}
             for name, target in props.references().items():
                 if target not in components:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
@@ -481,7 +481,8 @@ class Connector:
     to the templates as flow.refs.<prop>. app_files: application code one flow
     ships (the SQL of a step), like a kind's. module_code: a template of
     module-level definitions (a helper function) that the stack module holds
-    once when any flow of this pair is active.
+    once when any flow of this pair is active. check(flow props, source props,
+    target props): a one-line error for a rule across a flow and its two ends.
     """
 
     source: str
@@ -496,6 +497,10 @@ class Connector:
     props: type[Props] = Props
     app_files: tuple[AppFile, ...] = ()
     module_code: str | None = None
+    # What is wrong with one flow's props given both ends' props, in one line, or None:
+    # for rules a pydantic model of the flow's props alone cannot say (a column the
+    # flow names must be one of the target table's). Reported at the flow's line.
+    check: Callable[[Props, Props, Props], str | None] | None = None
 
     @property
     def module_name(self) -> str:
