@@ -113,6 +113,8 @@ class AthenaConnector(Kind):
         "security_group": Export(
             "ec2.SecurityGroup | None", "its security group in the VPC (PostgreSQL); else None"
         ),
+        "spill_bucket": Export("s3.IBucket", "the bucket it spills to"),
+        "spill_prefix": Export("str", "its prefix in that bucket (no trailing /)"),
     }
     slots = {
         "spill_bucket": Slot(
@@ -140,9 +142,10 @@ class AthenaConnector(Kind):
             LOG_DATA,
         ),
         leaves_behind=(
-            "the network interfaces Lambda made for a connector in a VPC, for up to a few "
-            "minutes after the stack is deleted, until Lambda releases them",
+            "for a connector in a VPC (PostgreSQL), the network interfaces Lambda made for it, "
+            "for up to a few minutes after the stack is deleted, until Lambda releases them",
         ),
+        run="run/athena_connector.md.j2",
     )
 
     @classmethod

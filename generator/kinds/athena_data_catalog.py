@@ -46,16 +46,20 @@ class AthenaDataCatalog(Kind):
     imports = (
         "from aws_cdk import aws_athena as athena",
         "from aws_cdk import aws_sam as sam",
+        "from aws_cdk import aws_s3 as s3",
     )
     props = AthenaDataCatalogProps
     exports = {
         "catalog": Export("athena.CfnDataCatalog", "the catalog; its Ref is its name"),
         "function_arn": Export("str", "the ARN of the function Athena invokes for it"),
+        "spill_bucket": Export("s3.IBucket", "the bucket its connector spills to"),
+        "spill_prefix": Export("str", "the connector's prefix in that bucket"),
     }
     slots = {
         "connector": Slot(
-            "the connector: its function's ARN, and the application that makes the function",
-            "tuple[str, sam.CfnApplication]",
+            "the connector: its function's ARN, the application that makes the function, and "
+            "the bucket and prefix it spills to (which the catalog's users read)",
+            "tuple[str, sam.CfnApplication, s3.IBucket, str]",
             required=True,
         )
     }
