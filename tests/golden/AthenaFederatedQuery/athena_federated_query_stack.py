@@ -597,6 +597,8 @@ class DynamodbConnector(Construct):
         function_arn: the ARN of the connector's Lambda function
         role: the function's execution role
         security_group: its security group in the VPC (PostgreSQL); else None
+        spill_bucket: the bucket it spills to
+        spill_prefix: its prefix in that bucket (no trailing /)
     """
 
     def __init__(
@@ -667,23 +669,36 @@ class DynamodbConnector(Construct):
             iam.PolicyStatement(actions=["dynamodb:ListTables"], resources=["*"])
         )
         self.security_group = None
-        for evidence in [
-            "Resource::arn:<AWS::Partition>:athena:<AWS::Region>:<AWS::AccountId>:workgroup/*",
-            "Resource::*",
-            f"Resource::<{stack.get_logical_id(spill_bucket.node.default_child)}.Arn>/{spill_prefix}/*",
-        ]:
-            Validations.of(self.role).acknowledge(
-                Acknowledgment(
-                    id=f"AwsSolutions::AwsSolutions-IAM5[{evidence}]",
-                    reason=(
-                        "athena:GetQueryExecution names a query by id, in whichever "
-                        "workgroup runs it, so the resource is every workgroup of the"
-                        " account and Region; dynamodb:ListTables accepts no resource"
-                        " narrower than *. The spill objects get names the connector "
-                        "makes per query, under this connector's own prefix."
-                    ),
-                )
+        Validations.of(self.role).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:athena:<AWS::Region>:"
+                "<AWS::AccountId>:workgroup/*]",
+                reason=(
+                    "athena:GetQueryExecution names a query by its id, in "
+                    "whichever workgroup runs it, so the connector may ask about "
+                    "queries of every workgroup of the account and Region."
+                ),
             )
+        )
+        Validations.of(self.role).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::*]",
+                reason="dynamodb:ListTables accepts no resource narrower than *.",
+            )
+        )
+        Validations.of(self.role).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::"
+                f"<{stack.get_logical_id(spill_bucket.node.default_child)}.Arn>/{spill_prefix}/*]",
+                reason=(
+                    "The connector names each spill object per query and split, "
+                    "under its own prefix of the spill bucket; it may not touch "
+                    "the rest of the bucket."
+                ),
+            )
+        )
+        self.spill_bucket = spill_bucket
+        self.spill_prefix = spill_prefix
         # The connector as AWS publishes it, at a pinned version: CloudFormation's
         # AWS::Serverless-2016-10-31 transform makes it a nested stack that creates the function.
         # Its template: https://github.com/awslabs/aws-athena-query-federation/blob/v2026.33.1/athena-dynamodb/athena-dynamodb.yaml
@@ -717,6 +732,8 @@ class CrmCatalog(Construct):
     Attributes:
         catalog: the catalog; its Ref is its name
         function_arn: the ARN of the function Athena invokes for it
+        spill_bucket: the bucket its connector spills to
+        spill_prefix: the connector's prefix in that bucket
     """
 
     def __init__(
@@ -724,11 +741,13 @@ class CrmCatalog(Construct):
         scope: Construct,
         construct_id: str,
         *,
-        connector: tuple[str, sam.CfnApplication],
+        connector: tuple[str, sam.CfnApplication, s3.IBucket, str],
     ) -> None:
         super().__init__(scope, construct_id)
-        function_arn, application = connector
+        function_arn, application, spill_bucket, spill_prefix = connector
         self.function_arn = function_arn
+        self.spill_bucket = spill_bucket
+        self.spill_prefix = spill_prefix
         self.catalog = athena.CfnDataCatalog(
             self,
             "Catalog",
@@ -1042,6 +1061,8 @@ class PostgresqlConnector(Construct):
         function_arn: the ARN of the connector's Lambda function
         role: the function's execution role
         security_group: its security group in the VPC (PostgreSQL); else None
+        spill_bucket: the bucket it spills to
+        spill_prefix: its prefix in that bucket (no trailing /)
     """
 
     def __init__(
@@ -1144,26 +1165,40 @@ class PostgresqlConnector(Construct):
             + cluster.secret.secret_arn
             + "}"
         )
-        for evidence in [
-            "Resource::arn:<AWS::Partition>:athena:<AWS::Region>:<AWS::AccountId>:workgroup/*",
-            "Resource::*",
-            f"Resource::<{stack.get_logical_id(spill_bucket.node.default_child)}.Arn>/{spill_prefix}/*",
-        ]:
-            Validations.of(self.role).acknowledge(
-                Acknowledgment(
-                    id=f"AwsSolutions::AwsSolutions-IAM5[{evidence}]",
-                    reason=(
-                        "athena:GetQueryExecution names a query by id, in whichever "
-                        "workgroup runs it, so the resource is every workgroup of the"
-                        " account and Region; ec2:DescribeNetworkInterfaces and "
-                        "ec2:DescribeSubnets accept no resource narrower than *, and "
-                        "Lambda creates and deletes the function's network interfaces"
-                        " under ids it picks. The spill objects get names the "
-                        "connector makes per query, under this connector's own "
-                        "prefix."
-                    ),
-                )
+        Validations.of(self.role).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:athena:<AWS::Region>:"
+                "<AWS::AccountId>:workgroup/*]",
+                reason=(
+                    "athena:GetQueryExecution names a query by its id, in "
+                    "whichever workgroup runs it, so the connector may ask about "
+                    "queries of every workgroup of the account and Region."
+                ),
             )
+        )
+        Validations.of(self.role).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::*]",
+                reason=(
+                    "ec2:DescribeNetworkInterfaces and ec2:DescribeSubnets accept"
+                    " no resource narrower than *, and Lambda creates and deletes"
+                    " the function's network interfaces under ids it picks."
+                ),
+            )
+        )
+        Validations.of(self.role).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::"
+                f"<{stack.get_logical_id(spill_bucket.node.default_child)}.Arn>/{spill_prefix}/*]",
+                reason=(
+                    "The connector names each spill object per query and split, "
+                    "under its own prefix of the spill bucket; it may not touch "
+                    "the rest of the bucket."
+                ),
+            )
+        )
+        self.spill_bucket = spill_bucket
+        self.spill_prefix = spill_prefix
         # The connector as AWS publishes it, at a pinned version: CloudFormation's
         # AWS::Serverless-2016-10-31 transform makes it a nested stack that creates the function.
         # Its template: https://github.com/awslabs/aws-athena-query-federation/blob/v2026.33.1/athena-postgresql/athena-postgresql.yaml
@@ -1207,6 +1242,8 @@ class InventoryCatalog(Construct):
     Attributes:
         catalog: the catalog; its Ref is its name
         function_arn: the ARN of the function Athena invokes for it
+        spill_bucket: the bucket its connector spills to
+        spill_prefix: the connector's prefix in that bucket
     """
 
     def __init__(
@@ -1214,11 +1251,13 @@ class InventoryCatalog(Construct):
         scope: Construct,
         construct_id: str,
         *,
-        connector: tuple[str, sam.CfnApplication],
+        connector: tuple[str, sam.CfnApplication, s3.IBucket, str],
     ) -> None:
         super().__init__(scope, construct_id)
-        function_arn, application = connector
+        function_arn, application, spill_bucket, spill_prefix = connector
         self.function_arn = function_arn
+        self.spill_bucket = spill_bucket
+        self.spill_prefix = spill_prefix
         self.catalog = athena.CfnDataCatalog(
             self,
             "Catalog",
@@ -1313,7 +1352,12 @@ class AthenaFederatedQueryStack(Stack):
         self.crm_catalog = CrmCatalog(
             self,
             "CrmCatalog",
-            connector=(self.dynamodb_connector.function_arn, self.dynamodb_connector.application),
+            connector=(
+                self.dynamodb_connector.function_arn,
+                self.dynamodb_connector.application,
+                self.dynamodb_connector.spill_bucket,
+                self.dynamodb_connector.spill_prefix,
+            ),
         )
 
         # Shop VPC (ec2.vpc)
@@ -1339,11 +1383,14 @@ class AthenaFederatedQueryStack(Stack):
             connector=(
                 self.postgresql_connector.function_arn,
                 self.postgresql_connector.application,
+                self.postgresql_connector.spill_bucket,
+                self.postgresql_connector.spill_prefix,
             ),
         )
 
         # Flow 3. crm.default.customers: analytics_wg -> crm_catalog
-        # Federated queries run with the caller's permissions: this catalog, and its function.
+        # Federated queries run with the caller's permissions: this catalog, its function, and the
+        # rows its connector spilled, read-only and under that connector's prefix.
         # https://docs.aws.amazon.com/athena/latest/ug/federated-query-iam-access.html
         self.analytics_wg.users.add_statements(
             iam.PolicyStatement(
@@ -1359,10 +1406,34 @@ class AthenaFederatedQueryStack(Stack):
             iam.PolicyStatement(
                 actions=["lambda:InvokeFunction"], resources=[self.crm_catalog.function_arn]
             ),
+            iam.PolicyStatement(
+                actions=["s3:GetBucketLocation", "s3:ListBucket"],
+                resources=[self.crm_catalog.spill_bucket.bucket_arn],
+            ),
+            iam.PolicyStatement(
+                actions=["s3:GetObject"],
+                resources=[
+                    self.crm_catalog.spill_bucket.arn_for_objects(
+                        f"{self.crm_catalog.spill_prefix}/*"
+                    )
+                ],
+            ),
+        )
+        Validations.of(self.analytics_wg.users).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::"
+                f"<{self.get_logical_id(self.crm_catalog.spill_bucket.node.default_child)}.Arn>/{self.crm_catalog.spill_prefix}/*]",
+                reason=(
+                    "Athena reads the rows a connector spilled with the caller's "
+                    "permissions; the connector names each object per query, "
+                    "under its own prefix, which is all the users may read."
+                ),
+            )
         )
 
         # Flow 4. inventory.public.products: analytics_wg -> inventory_catalog
-        # Federated queries run with the caller's permissions: this catalog, and its function.
+        # Federated queries run with the caller's permissions: this catalog, its function, and the
+        # rows its connector spilled, read-only and under that connector's prefix.
         # https://docs.aws.amazon.com/athena/latest/ug/federated-query-iam-access.html
         self.analytics_wg.users.add_statements(
             iam.PolicyStatement(
@@ -1378,10 +1449,34 @@ class AthenaFederatedQueryStack(Stack):
             iam.PolicyStatement(
                 actions=["lambda:InvokeFunction"], resources=[self.inventory_catalog.function_arn]
             ),
+            iam.PolicyStatement(
+                actions=["s3:GetBucketLocation", "s3:ListBucket"],
+                resources=[self.inventory_catalog.spill_bucket.bucket_arn],
+            ),
+            iam.PolicyStatement(
+                actions=["s3:GetObject"],
+                resources=[
+                    self.inventory_catalog.spill_bucket.arn_for_objects(
+                        f"{self.inventory_catalog.spill_prefix}/*"
+                    )
+                ],
+            ),
+        )
+        Validations.of(self.analytics_wg.users).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::"
+                f"<{self.get_logical_id(self.inventory_catalog.spill_bucket.node.default_child)}.Arn>/{self.inventory_catalog.spill_prefix}/*]",
+                reason=(
+                    "Athena reads the rows a connector spilled with the caller's "
+                    "permissions; the connector names each object per query, "
+                    "under its own prefix, which is all the users may read."
+                ),
+            )
         )
 
         # Flow 5. inventory.public.products: finance_wg -> inventory_catalog
-        # Federated queries run with the caller's permissions: this catalog, and its function.
+        # Federated queries run with the caller's permissions: this catalog, its function, and the
+        # rows its connector spilled, read-only and under that connector's prefix.
         # https://docs.aws.amazon.com/athena/latest/ug/federated-query-iam-access.html
         self.finance_wg.users.add_statements(
             iam.PolicyStatement(
@@ -1397,6 +1492,29 @@ class AthenaFederatedQueryStack(Stack):
             iam.PolicyStatement(
                 actions=["lambda:InvokeFunction"], resources=[self.inventory_catalog.function_arn]
             ),
+            iam.PolicyStatement(
+                actions=["s3:GetBucketLocation", "s3:ListBucket"],
+                resources=[self.inventory_catalog.spill_bucket.bucket_arn],
+            ),
+            iam.PolicyStatement(
+                actions=["s3:GetObject"],
+                resources=[
+                    self.inventory_catalog.spill_bucket.arn_for_objects(
+                        f"{self.inventory_catalog.spill_prefix}/*"
+                    )
+                ],
+            ),
+        )
+        Validations.of(self.finance_wg.users).acknowledge(
+            Acknowledgment(
+                id="AwsSolutions::AwsSolutions-IAM5[Resource::"
+                f"<{self.get_logical_id(self.inventory_catalog.spill_bucket.node.default_child)}.Arn>/{self.inventory_catalog.spill_prefix}/*]",
+                reason=(
+                    "Athena reads the rows a connector spilled with the caller's "
+                    "permissions; the connector names each object per query, "
+                    "under its own prefix, which is all the users may read."
+                ),
+            )
         )
 
         # Flow 8. Scan / Query: customers -> dynamodb_connector
@@ -1412,55 +1530,7 @@ class AthenaFederatedQueryStack(Stack):
             self.postgresql_connector.security_group, "Athena connector PostgreSQL connector"
         )
 
-        # Flow 12. spilled rows: spill -> analytics_wg
-        # Athena reads the data with the caller's credentials: the workgroup's users may read
-        # this bucket, and only read it.
-        self.analytics_wg.users.add_statements(
-            iam.PolicyStatement(
-                actions=["s3:GetBucketLocation", "s3:ListBucket"],
-                resources=[self.spill.bucket.bucket_arn],
-            ),
-            iam.PolicyStatement(
-                actions=["s3:GetObject"], resources=[self.spill.bucket.arn_for_objects("*")]
-            ),
-        )
-        Validations.of(self.analytics_wg.users).acknowledge(
-            Acknowledgment(
-                id="AwsSolutions::AwsSolutions-IAM5[Resource::"
-                f"<{self.get_logical_id(self.spill.bucket.node.default_child)}.Arn>/*]",
-                reason=(
-                    "A query reads whichever objects its table's partitions "
-                    "cover, so the users may read every object of this bucket, "
-                    "read-only."
-                ),
-            )
-        )
-
-        # Flow 13. spilled rows: spill -> finance_wg
-        # Athena reads the data with the caller's credentials: the workgroup's users may read
-        # this bucket, and only read it.
-        self.finance_wg.users.add_statements(
-            iam.PolicyStatement(
-                actions=["s3:GetBucketLocation", "s3:ListBucket"],
-                resources=[self.spill.bucket.bucket_arn],
-            ),
-            iam.PolicyStatement(
-                actions=["s3:GetObject"], resources=[self.spill.bucket.arn_for_objects("*")]
-            ),
-        )
-        Validations.of(self.finance_wg.users).acknowledge(
-            Acknowledgment(
-                id="AwsSolutions::AwsSolutions-IAM5[Resource::"
-                f"<{self.get_logical_id(self.spill.bucket.node.default_child)}.Arn>/*]",
-                reason=(
-                    "A query reads whichever objects its table's partitions "
-                    "cover, so the users may read every object of this bucket, "
-                    "read-only."
-                ),
-            )
-        )
-
-        # Flow 16. reads table metadata: analytics_wg -> lake_db
+        # Flow 14. reads table metadata: analytics_wg -> lake_db
         self.analytics_wg.users.add_statements(
             iam.PolicyStatement(
                 actions=[
@@ -1494,7 +1564,7 @@ class AthenaFederatedQueryStack(Stack):
             )
         )
 
-        # Flow 17. reads table metadata: finance_wg -> lake_db
+        # Flow 15. reads table metadata: finance_wg -> lake_db
         self.finance_wg.users.add_statements(
             iam.PolicyStatement(
                 actions=[
@@ -1528,7 +1598,7 @@ class AthenaFederatedQueryStack(Stack):
             )
         )
 
-        # Flow 18. orders (JSON): lake -> analytics_wg
+        # Flow 16. orders (JSON): lake -> analytics_wg
         # Athena reads the data with the caller's credentials: the workgroup's users may read
         # this bucket, and only read it.
         self.analytics_wg.users.add_statements(
@@ -1552,7 +1622,7 @@ class AthenaFederatedQueryStack(Stack):
             )
         )
 
-        # Flow 19. orders (JSON): lake -> finance_wg
+        # Flow 17. orders (JSON): lake -> finance_wg
         # Athena reads the data with the caller's credentials: the workgroup's users may read
         # this bucket, and only read it.
         self.finance_wg.users.add_statements(
