@@ -74,8 +74,8 @@ class AthenaDataCatalog(Kind):
         costs=(
             Cost(
                 "AWS::Athena::DataCatalog",
-                "nothing for the catalog; queries through it bill per TB scanned, with a "
-                "minimum per query and per data source, plus the connector's Lambda time",
+                "nothing for the catalog itself; a query through it bills per TB Athena scans, "
+                "plus the connector's Lambda time",
                 "https://aws.amazon.com/athena/pricing/",
                 PRICING_CHECKED,
                 idle=False,
