@@ -154,3 +154,23 @@ def test_a_connector_ships_a_file_per_query_and_its_module_code_once():
     assert set(shipped) == expected
     assert all(s.runs_in == "athena.workgroup" for s in shipped.values())
     assert generate_stack(resolved).count("\ndef athena_query(") == 1
+
+
+def test_a_federated_catalog_agrees_with_its_connector_only_through_its_dependency(
+    fixture_templates,
+):
+    """The connector's function lives in a nested application with no outputs, so the
+    catalog's DependsOn on it is the flow's only evidence: without it, AG2 reports the flow."""
+    import copy
+
+    from generator.agreement import check
+
+    resolved, result, _ = fixture_templates["athena-data-catalog"]
+    assert check(resolved, result.template) == []
+    template = copy.deepcopy(result.template)
+    for resource in template["Resources"].values():
+        if resource["Type"] == "AWS::Athena::DataCatalog":
+            del resource["DependsOn"]
+    findings = check(resolved, template)
+    assert [(f.rule_id, f.resource) for f in findings] == [("AG2", "catalog->connector")]
+    assert "no dependency" in findings[0].message

@@ -420,7 +420,7 @@ class Kind:
         """The S3 prefixes of the application code the props name; None if it declares none."""
         for name in props.app_code_fields():
             value = getattr(props, name)
-            if value in cls.app_prefixes:
+            if isinstance(value, str) and value in cls.app_prefixes:
                 return cls.app_prefixes[value]
         return None
 
@@ -473,9 +473,11 @@ class Connector:
     statements that run once both exist. A connector may have both (a crawler
     target plus the grant to read it), or neither (a flow from an external
     actor, which deploys nothing). evidence: what the agreement check must find
-    in the template: a reference between the two components' resources, or
-    nothing (a flow that deploys nothing). props: what one flow of this pair
-    may set (the queries a state machine's step runs), validated like a kind's
+    in the template: a reference between the two components' resources; a
+    dependency (DependsOn), for a flow whose target CloudFormation cannot name
+    (a function inside a nested Serverless Application Repository application,
+    which has no outputs); or nothing (a flow that deploys nothing). props: what
+    one flow of this pair may set (the queries a state machine's step runs), validated like a kind's
     props and given to the templates as flow.props; a prop made with
     component_ref names another component (the database a query runs in), given
     to the templates as flow.refs.<prop>. app_files: application code one flow
@@ -492,7 +494,7 @@ class Connector:
     fills: tuple[Literal["source", "target"], str] | None = None
     wiring: str | None = None
     imports: tuple[str, ...] = ()
-    evidence: Literal["reference", "none"] = "reference"
+    evidence: Literal["reference", "dependency", "none"] = "reference"
     requires: dict[str, dict[str, Any]] = field(default_factory=dict)
     props: type[Props] = Props
     app_files: tuple[AppFile, ...] = ()
