@@ -33,6 +33,7 @@ class ThroughEndpointProps(Props):
         ),
     )
 
+
 CONNECTOR = Connector(
     source="ec2.vpc_endpoint",
     target="s3.bucket",

@@ -42,24 +42,44 @@ class AclRule:
 # Every rule is TCP; anything no rule matches meets the ACL's final * rule, which denies it.
 RULES = (
     AclRule(
-        100, "inbound", "deny", (3389, 3389), "anywhere",
+        100,
+        "inbound",
+        "deny",
+        (3389, 3389),
+        "anywhere",
         "RDP, which rule 300's ephemeral range would otherwise admit: deny rules go first",
     ),
     AclRule(
-        200, "inbound", "allow", (443, 443), "vpc",
+        200,
+        "inbound",
+        "allow",
+        (443, 443),
+        "vpc",
         "HTTPS from inside the VPC, to interface endpoints in these subnets",
     ),
     AclRule(
-        300, "inbound", "allow", (1024, 65535), "anywhere",
+        300,
+        "inbound",
+        "allow",
+        (1024, 65535),
+        "anywhere",
         "replies to the subnets' own HTTPS requests, which return to the ephemeral port the "
         "client picked (Lambda and NAT gateways use 1024-65535)",
     ),
     AclRule(
-        100, "outbound", "allow", (443, 443), "anywhere",
+        100,
+        "outbound",
+        "allow",
+        (443, 443),
+        "anywhere",
         "HTTPS out: AWS APIs through the gateway endpoints, the internet through the NAT gateway",
     ),
     AclRule(
-        200, "outbound", "allow", (1024, 65535), "vpc",
+        200,
+        "outbound",
+        "allow",
+        (1024, 65535),
+        "vpc",
         "replies from interface endpoints in these subnets to their clients' ephemeral ports",
     ),
 )

@@ -91,6 +91,7 @@ class Ec2Vpc(Kind):
             "gateways when nat_gateways > 0, and flow logs of all traffic to an encrypted log "
             "group; its S3 gateway endpoint is a component of its own."
         )
+
     lifecycle = Lifecycle(
         costs=(
             Cost(

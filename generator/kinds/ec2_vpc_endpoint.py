@@ -109,9 +109,9 @@ class Ec2VpcEndpoint(Kind):
             )
         else:
             how = (
-                f"An interface endpoint (AWS PrivateLink): a network interface with a private "
-                f"address in each private subnet, behind a security group that admits HTTPS "
-                f"from its clients only; the clients call it by its own DNS name."
+                "An interface endpoint (AWS PrivateLink): a network interface with a private "
+                "address in each private subnet, behind a security group that admits HTTPS "
+                "from its clients only; the clients call it by its own DNS name."
             )
         return (
             f"{how} Its endpoint policy allows only its clients' roles, and only on the "
