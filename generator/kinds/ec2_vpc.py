@@ -30,6 +30,14 @@ class VpcProps(Props):
         ),
     )
     cidr: str = Field("10.0.0.0/16", pattern=r"^\d+\.\d+\.\d+\.\d+/(1[6-9]|2[0-4])$")
+    s3_gateway_endpoint: bool = Field(
+        True,
+        description=(
+            "an S3 gateway endpoint with the default (full access) policy; false where an "
+            "ec2.vpc_endpoint component makes the VPC's S3 endpoint, with a policy of its own "
+            "(a route table holds one gateway endpoint per service)"
+        ),
+    )
 
 
 class Ec2Vpc(Kind):
@@ -45,10 +53,10 @@ class Ec2Vpc(Kind):
         "AWS::EC2::VPC",
         "AWS::EC2::Subnet",
         "AWS::EC2::FlowLog",
-        "AWS::EC2::VPCEndpoint",
         "AWS::Logs::LogGroup",
     )
     supporting_types = (
+        "AWS::EC2::VPCEndpoint",  # its S3 gateway endpoint, unless s3_gateway_endpoint: false
         "AWS::EC2::RouteTable",
         "AWS::EC2::SubnetRouteTableAssociation",
         "AWS::EC2::Route",
@@ -73,6 +81,17 @@ class Ec2Vpc(Kind):
         "from aws_cdk import RemovalPolicy",
     )
     props = VpcProps
+
+    @classmethod
+    def describe(cls, props: VpcProps) -> str:
+        if props.s3_gateway_endpoint:
+            return cls.doc
+        return (
+            "A VPC over two or three AZs with isolated subnets, private subnets behind NAT "
+            "gateways when nat_gateways > 0, and flow logs of all traffic to an encrypted log "
+            "group; its S3 gateway endpoint is a component of its own."
+        )
+
     lifecycle = Lifecycle(
         costs=(
             Cost(
