@@ -42,6 +42,7 @@ Category = Literal[
     "networking",
     "operations",
     "machine-learning",
+    "compute",
 ]
 
 
