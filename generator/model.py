@@ -42,7 +42,6 @@ Category = Literal[
     "networking",
     "operations",
     "machine-learning",
-    "compute",
 ]
 
 

@@ -182,10 +182,10 @@ class Shared(Construct):
                     )
                 ]
             ),
-            # Despite its name, True here only stops CDK from adding its own statement to the policy
-            # above (write and root access for any IAM principal that reaches a mount target). The
-            # policy in force still allows anonymous clients nothing; each client flow grants its own
-            # role, through the access point, on the role's side.
+            # Despite its name, True only stops CDK from adding its own statement to the
+            # policy above (write and root access for any IAM principal that reaches a mount
+            # target). The policy in force still allows anonymous clients nothing; each client
+            # flow grants its own role, through the access point, on the role's side.
             allow_anonymous_access=True,
             removal_policy=RemovalPolicy.RETAIN,
         )
