@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 
 import pytest
-from conftest import lint_all
+from shared_synth import shared_folder, synth_and_lint_shared
 
 from generator import TEMPLATES_DIR
 from generator.checks import run_checks
@@ -20,7 +20,7 @@ from generator.inventory import missing_resource_types
 from generator.kinds import all_kinds
 from generator.loader import load
 from generator.render.code import generate
-from generator.synth import SynthInput, synth_checked
+from generator.synth import SynthInput
 
 KIND_FIXTURES = Path(__file__).parent / "fixtures" / "kinds"
 FIXTURE_FILES = sorted(KIND_FIXTURES.glob("*.yaml"))
@@ -32,21 +32,19 @@ def fixture_name(kind_name: str) -> str:
 
 @pytest.fixture(scope="module")
 def fixture_templates(tmp_path_factory) -> dict[str, tuple]:
+    """Each kind fixture's resolved pattern, synth result and cfn-lint findings, by id
+    (synth and cfn-lint once per test run, shared by the xdist workers)."""
     root = tmp_path_factory.mktemp("kinds")
-    items = []
+    items = {}
     for path in FIXTURE_FILES:
         resolved = load(path).resolve()
         code_dir = root / resolved.id
         for name, text in generate(resolved).files.items():
             (code_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (code_dir / name).write_text(text)
-        items.append(SynthInput(resolved, code_dir))
-    results = dict(zip([item.resolved.id for item in items], synth_checked(items), strict=True))
-    lint = lint_all({key: result.template for key, result in results.items()})
-    return {
-        item.resolved.id: (item.resolved, results[item.resolved.id], lint[item.resolved.id])
-        for item in items
-    }
+        items[resolved.id] = SynthInput(resolved, code_dir)
+    shared = synth_and_lint_shared(shared_folder(tmp_path_factory, "kinds"), items)
+    return {key: (item.resolved, *shared[key]) for key, item in items.items()}
 
 
 @pytest.mark.parametrize("kind_name", sorted(all_kinds()))
