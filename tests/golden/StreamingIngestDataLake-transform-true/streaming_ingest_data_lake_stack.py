@@ -57,6 +57,8 @@ class Transformer(Construct):
     Attributes:
         function: the function
         role: its execution role
+        security_group: its security group in the VPC (HTTPS out only, until a flow
+            opens a port); None outside a VPC
     """
 
     def __init__(
@@ -82,6 +84,7 @@ class Transformer(Construct):
             description="Role of the function Record transformer",
         )
         self.logs.grant_write(self.role)
+        self.security_group = None
         self.function = lambda_.Function(
             self,
             "Function",
