@@ -155,8 +155,7 @@ class MemorydbCluster(Kind):
             ),
             Cost(
                 "AWS::MemoryDB::Cluster",
-                "per GB written (the transaction log), and per GB-month of snapshots beyond "
-                "the free allowance",
+                "per GB of data written, and per GB-month of snapshot storage",
                 "https://aws.amazon.com/memorydb/pricing/",
                 PRICING_CHECKED,
                 idle=False,
