@@ -618,9 +618,14 @@ def _meets_requirements(
         comp = src if side == "source" else dst
         for prop, value in wanted.items():
             actual = getattr(comp.props, prop)
-            if value == ANY and actual is not None:
-                continue
-            if actual != value:
+            if value == ANY and actual is None:
+                raise source.error(
+                    loc,
+                    f"flow {src.id} -> {dst.id} needs {prop} set on '{comp.id}' "
+                    f"({comp.kind.name}), which has none",
+                    suggestion=f"{connector.doc}; set props: {{{prop}: ...}} on '{comp.id}'",
+                )
+            if value != ANY and actual != value:
                 wanted, found = _as_yaml(value), _as_yaml(actual)
                 raise source.error(
                     loc,
@@ -628,6 +633,17 @@ def _meets_requirements(
                     f"({comp.kind.name}), which has {prop}: {found}",
                     suggestion=f"{connector.doc}; set props: {{{prop}: {wanted}}} on '{comp.id}'",
                 )
+
+    for prop in connector.same:
+        mine, theirs = getattr(src.props, prop), getattr(dst.props, prop)
+        if mine != theirs:
+            raise source.error(
+                loc,
+                f"flow {src.id} -> {dst.id} needs the same {prop} on both ends; '{src.id}' has "
+                f"{prop}: {_as_yaml(mine)}, '{dst.id}' has {prop}: {_as_yaml(theirs)}",
+                suggestion=f"{connector.doc}; set props: {{{prop}: {_as_yaml(theirs)}}} on "
+                f"'{src.id}'",
+            )
 
 
 def _as_yaml(value: Any) -> str:

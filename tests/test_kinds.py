@@ -174,3 +174,70 @@ def test_a_federated_catalog_agrees_with_its_connector_only_through_its_dependen
     findings = check(resolved, template)
     assert [(f.rule_id, f.resource) for f in findings] == [("AG2", "catalog->connector")]
     assert "no dependency" in findings[0].message
+
+
+def test_memorydb_output_is_checked_by_e401_and_admits_only_the_function(fixture_templates):
+    """E401 sees the kind's cluster and passes it (TLS on, its own ACL), and flags the same
+    cluster once it has the open-access ACL; the function alone may connect, as its IAM user."""
+    import copy
+
+    from iam_policies import statements
+
+    from generator.rules import run_rules
+
+    _, result, _ = fixture_templates["memorydb-cluster"]
+    template = result.template
+    resources = template["Resources"]
+    (cluster_id,) = [k for k, r in resources.items() if r["Type"] == "AWS::MemoryDB::Cluster"]
+    assert [f for f in run_rules(template) if f.rule_id == "E401"] == []
+    opened = copy.deepcopy(template)
+    opened["Resources"][cluster_id]["Properties"]["ACLName"] = "open-access"
+    assert [f.resource for f in run_rules(opened) if f.rule_id == "E401"] == [cluster_id]
+
+    ingress = [
+        r["Properties"] for r in resources.values() if r["Type"] == "AWS::EC2::SecurityGroupIngress"
+    ]
+    assert [(i["FromPort"], i["ToPort"]) for i in ingress] == [(6379, 6379)]
+    assert ingress[0]["SourceSecurityGroupId"]["Fn::GetAtt"][0].startswith("RankingSecurityGroup")
+    connect = [st for st in statements(template) if "memorydb:Connect" in st.actions]
+    (st,) = connect
+    assert list(st.actions) == ["memorydb:Connect"]
+    assert sorted(r.split(".")[0] for r in st.resources) == sorted(
+        f"<{k}"
+        for k, r in resources.items()
+        if r["Type"] in ("AWS::MemoryDB::Cluster", "AWS::MemoryDB::User")
+    )
+
+
+def test_pip_install_bundles_the_handler_with_its_requirements_for_lambda(tmp_path):
+    """The stack module's local bundler, run as CDK runs it: the asset folder gets the
+    handler, requirements.txt and the Redis client pip installed for arm64 Lambda, and a
+    second bundle comes from its cache (pip is not run again)."""
+    import aws_cdk as cdk
+    from aws_cdk import aws_lambda as lambda_
+
+    from generator.render.code import generate_stack
+
+    resolved = load(KIND_FIXTURES / "memorydb-cluster.yaml").resolve()
+    stack = generate_stack(resolved)
+    # The module's imports and module code: everything before the first component's class.
+    namespace: dict = {"__file__": str(tmp_path / "stack.py")}
+    exec(compile(stack.split("\nclass Network(")[0], "stack", "exec"), namespace)
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.py").write_text("def handler(event, context):\n    return event\n")
+    (source / "requirements.txt").write_text("redis==7.1.0\n")
+    bundler = namespace["PipInstall"](
+        source, lambda_.Runtime.PYTHON_3_14, lambda_.Architecture.ARM_64
+    )
+    assert bundler.platform == "manylinux_2_34_aarch64" and bundler.python_version == "3.14"
+    options = cdk.BundlingOptions(image=lambda_.Runtime.PYTHON_3_14.bundling_image)
+    for attempt in ("first", "cached"):
+        out = tmp_path / attempt
+        out.mkdir()
+        assert bundler.try_bundle(str(out), options) is True
+        assert (out / "index.py").read_text() == (source / "index.py").read_text()
+        assert (out / "requirements.txt").is_file()
+        assert (out / "redis" / "__init__.py").is_file()
+        assert list(out.glob("redis-7.1.0.dist-info")), "the pinned version"
+        assert list(out.rglob("*.pyc")) == []

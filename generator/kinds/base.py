@@ -411,6 +411,11 @@ class Kind:
     needs: ClassVar[tuple[str, ...]] = ()  # names of Shared resources
     secure_defaults: ClassVar[tuple[SecureDefault, ...]] = ()
     app_files: ClassVar[tuple[AppFile, ...]] = ()
+    # A template of module-level definitions (a helper class) the stack module holds once
+    # when an active component of the kind needs it: every one, or, with module_code_when,
+    # those whose prop of that name is set (a function with requirements to install).
+    module_code: ClassVar[str | None] = None
+    module_code_when: ClassVar[str | None] = None
     # The S3 prefixes each piece of its application code reads and writes, by the code's
     # name (a value of its app_code prop): the code and the role's grants both use them.
     app_prefixes: ClassVar[dict[str, S3Prefixes]] = {}
@@ -496,6 +501,8 @@ class Connector:
     imports: tuple[str, ...] = ()
     evidence: Literal["reference", "dependency", "none"] = "reference"
     requires: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Props both ends must have equal (the VPC a function and the database it calls run in).
+    same: tuple[str, ...] = ()
     props: type[Props] = Props
     app_files: tuple[AppFile, ...] = ()
     module_code: str | None = None
