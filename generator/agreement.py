@@ -4,7 +4,10 @@
   (ownership comes from aws:cdk:path, see inventory.py);
 - every active flow between two deployed components shows up as a reference
   between their resources: a Ref, a GetAtt or a ${...} in a Sub, anywhere in
-  a resource's properties (an ARN in a policy, a destination, an event source);
+  a resource's properties (an ARN in a policy, a destination, an event source),
+  or, for a connector whose evidence is "dependency", as a DependsOn between
+  them (what a nested Serverless Application Repository application offers:
+  its functions are made by another template, so nothing can Ref or GetAtt them);
 - every resource a component owns is of a type its kind declares (made or
   supporting), and every resource at the stack's top level is one the active
   kinds say CDK adds for them, or a stack-wide resource a kind needs.
@@ -63,6 +66,12 @@ def _referenced(value: object) -> Iterator[str]:
             yield from _referenced(item)
 
 
+def _depends_on(resource: dict) -> Iterator[str]:
+    """Logical ids a resource names in its DependsOn."""
+    value = resource.get("DependsOn", [])
+    yield from [value] if isinstance(value, str) else value
+
+
 def check(resolved: Resolved, template: dict) -> list[Finding]:
     resources = template.get("Resources", {})
     grouped = resources_by_component(resolved, template)
@@ -109,16 +118,18 @@ def check(resolved: Resolved, template: dict) -> list[Finding]:
             continue
         source_ids = owned_ids.get(flow.source.id, set())
         target_ids = owned_ids.get(flow.target.id, set())
+        links = _depends_on if flow.connector.evidence == "dependency" else _referenced
         linked = any(
-            ref in target_ids for lid in source_ids for ref in _referenced(resources[lid])
-        ) or any(ref in source_ids for lid in target_ids for ref in _referenced(resources[lid]))
+            ref in target_ids for lid in source_ids for ref in links(resources[lid])
+        ) or any(ref in source_ids for lid in target_ids for ref in links(resources[lid]))
         if not linked:
             findings.append(
                 Finding(
                     TOOL,
                     "AG2",
                     "error",
-                    f"flow {flow.label} ({flow.source.id} -> {flow.target.id}) has no reference "
+                    f"flow {flow.label} ({flow.source.id} -> {flow.target.id}) has no "
+                    f"{'dependency' if flow.connector.evidence == 'dependency' else 'reference'} "
                     "between the two components' resources",
                     resource=f"{flow.source.id}->{flow.target.id}",
                     hint=f"the connector {flow.source.kind.name} -> {flow.target.kind.name} "

@@ -135,6 +135,7 @@ def _kind_digest(kind: type) -> dict | None:
     return {
         "modules": modules,
         "template": _template_source(kind.template),
+        "module_code": _template_source(kind.module_code),
         "app": _tree_digest(app_files, paths.TEMPLATES_DIR),
     }
 
@@ -147,6 +148,23 @@ def _connector_digest(connector) -> dict | None:
     return {
         "module": _sha(inspect.getsource(module).encode()),
         "templates": [_template_source(connector.expression), _template_source(connector.wiring)],
+    }
+
+
+def _packages(resolved: Resolved) -> dict[str, dict]:
+    """The third-party packages each function installs at synth, and for which platform.
+
+    They are the function's props, so the pattern's bytes and values already cover them;
+    they are named here as well so that a requirement that comes from a parameter, or a
+    change of architecture, can never hit the entry of another package set.
+    """
+    return {
+        component.id: {
+            "requirements": list(component.props.requirements),
+            "architecture": component.props.architecture,
+        }
+        for component in resolved.components
+        if getattr(component.props, "requirements", None)
     }
 
 
@@ -166,6 +184,7 @@ def build_key(resolved: Resolved) -> str | None:
         connectors[f"{flow.connector.source}->{flow.connector.target}"] = digest
     pattern_path = resolved.pattern.path.resolve()
     material = {
+        "packages": _packages(resolved),
         "environment": _environment_digest(),
         "shared": shared_digest(),
         "pattern": {"path": str(pattern_path), "sha256": _sha(pattern_path.read_bytes())},

@@ -25,7 +25,7 @@ from generator import PATTERNS_DIR
 from generator.connectors import find_connector, targets_of
 from generator.errors import ArchgenError, did_you_mean
 from generator.kinds import UnknownKind, get_kind
-from generator.kinds.base import Connector, Kind, Props
+from generator.kinds.base import ANY, Connector, Kind, Props
 from generator.model import IDENT, LABEL, PROSE, SLUG, Component, Flow, Group, PatternFile
 from generator.naming import pascal
 from generator.parameters import (
@@ -551,6 +551,12 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
                 source, ("flows", index), connector.props, substitute(flow.props, values),
                 _owner(connector),
             )  # fmt: skip
+            if connector.check and (problem := connector.check(props, src.props, dst.props)):
+                raise source.error(
+                    ("flows", index, "props"),
+                    f"flow {flow.source} -> {flow.target}: {problem}",
+                    suggestion=connector.doc,
+                )
             refs = {}
             for name, target in props.references().items():
                 if target not in components:
@@ -612,7 +618,14 @@ def _meets_requirements(
         comp = src if side == "source" else dst
         for prop, value in wanted.items():
             actual = getattr(comp.props, prop)
-            if actual != value:
+            if value == ANY and actual is None:
+                raise source.error(
+                    loc,
+                    f"flow {src.id} -> {dst.id} needs {prop} set on '{comp.id}' "
+                    f"({comp.kind.name}), which has none",
+                    suggestion=f"{connector.doc}; set props: {{{prop}: ...}} on '{comp.id}'",
+                )
+            if value != ANY and actual != value:
                 wanted, found = _as_yaml(value), _as_yaml(actual)
                 raise source.error(
                     loc,
@@ -620,6 +633,17 @@ def _meets_requirements(
                     f"({comp.kind.name}), which has {prop}: {found}",
                     suggestion=f"{connector.doc}; set props: {{{prop}: {wanted}}} on '{comp.id}'",
                 )
+
+    for prop in connector.same:
+        mine, theirs = getattr(src.props, prop), getattr(dst.props, prop)
+        if mine != theirs:
+            raise source.error(
+                loc,
+                f"flow {src.id} -> {dst.id} needs the same {prop} on both ends; '{src.id}' has "
+                f"{prop}: {_as_yaml(mine)}, '{dst.id}' has {prop}: {_as_yaml(theirs)}",
+                suggestion=f"{connector.doc}; set props: {{{prop}: {_as_yaml(theirs)}}} on "
+                f"'{src.id}'",
+            )
 
 
 def _as_yaml(value: Any) -> str:

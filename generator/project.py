@@ -196,7 +196,9 @@ def _template_facts(resolved: Resolved, template: dict) -> dict[str, Any]:
         comp.id: {
             default.resource_type: assertion_source(default.properties)
             for default in comp.kind.secure_defaults
-            if default.resource_type in counts[comp.id] and not default.tls
+            if default.resource_type in counts[comp.id]
+            and not default.tls
+            and default.applies(comp.props)
         }
         for comp in resolved.components
     }
@@ -211,12 +213,16 @@ def _template_facts(resolved: Resolved, template: dict) -> dict[str, Any]:
         )
         for comp in resolved.components
         for default in comp.kind.secure_defaults
-        if default.tls
+        if default.tls and default.applies(comp.props)
         for item in by_component.get(comp.id, [])
         if item.type == default.resource_type
     }
     secure_docs = {
-        comp.id: {d.resource_type: d.doc for d in comp.kind.secure_defaults}
+        comp.id: {
+            d.resource_type: d.doc
+            for d in comp.kind.secure_defaults
+            if d.applies(comp.props) and not d.tls
+        }
         for comp in resolved.components
     }
     return {

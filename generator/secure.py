@@ -70,6 +70,8 @@ def violations(resolved: Resolved, template: dict) -> list[str]:
     found = []
     for comp in resolved.components:
         for default in comp.kind.secure_defaults:
+            if not default.applies(comp.props):
+                continue
             for item in grouped.get(comp.id, []):
                 if item.type != default.resource_type:
                     continue

@@ -25,6 +25,11 @@ BROKEN_TEMPLATES = {
     ),
     "test/nothing.py.j2": "\n",
     "test/undeclared.wiring.py.j2": "{{ target.exports.nope }}.grant_read(None)\n",
+    # SQS keeps messages 14 days at most: CDK refuses this while the stack is built.
+    "test/overlong.py.j2": (
+        'self.queue = sqs.Queue(self, "Queue", enforce_ssl=True, '
+        "retention_period=Duration.days(30))\n"
+    ),
 }
 
 
@@ -59,6 +64,13 @@ class GreedyQueue(MuteQueue):
     template = "test/topic_too.py.j2"
 
 
+class OverlongQueue(MuteQueue):
+    name = "test.overlong_queue"
+    doc = "Loads (it has no props to check), but CDK refuses its retention period in synth."
+    template = "test/overlong.py.j2"
+    imports = (*MuteQueue.imports, "from aws_cdk import Duration")
+
+
 BROKEN_CONNECTORS = {
     ("test.mute_queue", "s3.bucket"): Connector(
         "test.mute_queue", "s3.bucket", "emits nothing", wiring="test/nothing.py.j2"
@@ -74,10 +86,21 @@ BROKEN_CONNECTORS = {
 
 @pytest.fixture
 def broken_registry(monkeypatch):
+    """Only the broken kinds (and s3.bucket) and connectors."""
     kinds = (MuteQueue, LyingQueue, StrayQueue, GreedyQueue, S3Bucket)
-    registry = {k.name: k for k in kinds}
+    _register(monkeypatch, {k.name: k for k in kinds}, BROKEN_CONNECTORS)
+
+
+@pytest.fixture
+def with_broken_kinds(monkeypatch):
+    """Every real kind and connector, plus the broken ones: a catalog may mix them."""
+    kinds = kinds_module.all_kinds() | {k.name: k for k in (MuteQueue, OverlongQueue)}
+    _register(monkeypatch, kinds, connectors_module.all_connectors() | BROKEN_CONNECTORS)
+
+
+def _register(monkeypatch, registry: dict, connectors: dict) -> None:
     monkeypatch.setattr(kinds_module, "all_kinds", lambda: registry)
-    monkeypatch.setattr(connectors_module, "all_connectors", lambda: BROKEN_CONNECTORS)
+    monkeypatch.setattr(connectors_module, "all_connectors", lambda: connectors)
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
             [jinja2.DictLoader(BROKEN_TEMPLATES), templating.environment().loader]

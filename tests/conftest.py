@@ -1,9 +1,10 @@
 """Shared fixtures: the catalog, and every variant of it synthesized once per session.
 
 Synth is the slow step (one Node process per Python process), so every
-variant of every catalog pattern goes into one CDK app, once, with cdk-nag,
-and the tests over the catalog read the templates and findings from here.
-cfn-lint runs once per variant too, in a pool of worker processes (`linted`).
+variant of every catalog pattern is synthesized once per test run with
+cdk-nag, and cfn-lint runs once per variant, the work split between the xdist
+workers (tests/shared_synth.py); the tests over the catalog read the
+templates and findings from here.
 """
 
 from __future__ import annotations
@@ -12,15 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from broken_kinds import broken_registry  # noqa: F401  (a fixture for several modules)
+from broken_kinds import broken_registry, with_broken_kinds  # noqa: F401  (fixtures for several modules)
 from click.testing import CliRunner
+from shared_synth import shared_folder, synth_and_lint_shared
 
 from generator.cli import cli
 from generator.findings import Finding
 from generator.golden import write_variants
-from generator.lint import lint_pool, lint_template
 from generator.loader import Pattern, Resolved, load_all
-from generator.synth import Synthesized as SynthResult, synth_checked
+from generator.synth import Synthesized as SynthResult
 from generator.variants import variants
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -46,37 +47,32 @@ class Synthesized:
 
 
 @pytest.fixture(scope="session")
-def synthesized(tmp_path_factory) -> dict[str, Synthesized]:
-    """Every variant's generated code and template, by variant id."""
+def catalog_results(tmp_path_factory) -> dict[str, tuple[Synthesized, list[Finding]]]:
+    """Every variant's code, template and cfn-lint findings, by variant id.
+
+    The code is written by this worker; synth and cfn-lint run once per test run,
+    shared by the xdist workers (tests/shared_synth.py).
+    """
     root = tmp_path_factory.mktemp("catalog")
     written = write_variants(CATALOG, root)
-    items = [item for _, _, item in written]
-    keys = [variant_id((pattern, values)) for pattern, values, _ in written]
-    results = synth_checked(items)
+    items = {variant_id((pattern, values)): item for pattern, values, item in written}
+    shared = synth_and_lint_shared(shared_folder(tmp_path_factory, "catalog"), items)
     return {
-        key: Synthesized(item.resolved, item.code_dir, result)
-        for key, item, result in zip(keys, items, results, strict=True)
+        key: (Synthesized(item.resolved, item.code_dir, shared[key][0]), shared[key][1])
+        for key, item in items.items()
     }
 
 
 @pytest.fixture(scope="session")
-def linted(synthesized) -> dict[str, list[Finding]]:
-    """cfn-lint's findings on every variant, by variant id: once, on every core.
-
-    cfn-lint is the slowest check per template and the catalog has many
-    variants, so they go to generator.lint's pool of worker processes (the one
-    `archgen build` uses) instead of one after another in this process.
-    """
-    return lint_all({key: item.template for key, item in synthesized.items()})
+def synthesized(catalog_results) -> dict[str, Synthesized]:
+    """Every variant's generated code and template, by variant id."""
+    return {key: item for key, (item, _) in catalog_results.items()}
 
 
-def lint_all(templates: dict[str, dict]) -> dict[str, list[Finding]]:
-    pool = lint_pool(len(templates))
-    if pool is None:
-        return {key: lint_template(template) for key, template in templates.items()}
-    with pool:
-        pending = {key: pool.submit(template) for key, template in templates.items()}
-        return {key: findings() for key, findings in pending.items()}
+@pytest.fixture(scope="session")
+def linted(catalog_results) -> dict[str, list[Finding]]:
+    """cfn-lint's findings on every variant, by variant id."""
+    return {key: findings for key, (_, findings) in catalog_results.items()}
 
 
 @pytest.fixture(scope="session", autouse=True)

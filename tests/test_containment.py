@@ -31,40 +31,38 @@ FIXTURES = Path(__file__).parent / "fixtures"
 STREAMING = "streaming-ingest-data-lake"
 ARCHGEN = str(Path(sys.executable).with_name("archgen"))
 
-# Loads (the kind's props allow any capacity from 0 to 256), but CDK refuses it
-# while the stack is built: Aurora Serverless v2 capacities go in steps of 0.5.
+# Loads (test.overlong_queue has no props to check), but CDK refuses it while the
+# stack is built: SQS keeps messages 14 days at most (tests/broken_kinds.py).
 SYNTH_BROKEN = """\
-id: odd-capacity
-title: An Aurora cluster whose capacity CDK refuses
+id: overlong-retention
+title: A queue whose retention CDK refuses
 summary: For the containment tests.
-category: replication
-topics: [T09]
+category: ingestion
+topics: [T22]
 components:
-  - {id: network, kind: ec2.vpc}
-  - {id: store, kind: rds.aurora_cluster, props: {vpc: network, database_name: db,
-     min_capacity_acu: 0.3, max_capacity_acu: 4}}
+  - {id: queue, kind: test.overlong_queue}
 teaching:
-  when_to_use: [Testing.]
+  when_to_use: [Testing containment.]
   alternatives: [{instead: Nothing, why_not: It is a test fixture.}]
   key_facts: [It fails in synth.]
 """
 
 
-@pytest.fixture(scope="module")
-def mixed_catalog(tmp_path_factory) -> Path:
+@pytest.fixture
+def mixed_catalog(tmp_path_factory, with_broken_kinds) -> Path:
     """A good pattern, one that fails to load, one that loads but fails in synth."""
     folder = tmp_path_factory.mktemp("mixed")
     shutil.copy(PATTERNS_DIR / f"{STREAMING}.yaml", folder)
     shutil.copy(FIXTURES / "bad" / "unknown-kind.yaml", folder)
-    (folder / "odd-capacity.yaml").write_text(SYNTH_BROKEN)
-    load(folder / "odd-capacity.yaml")  # the loader accepts it; only CDK refuses it
+    (folder / "overlong-retention.yaml").write_text(SYNTH_BROKEN)
+    load(folder / "overlong-retention.yaml")  # the loader accepts it; only CDK refuses it
     return folder
 
 
 def test_build_all_builds_the_good_pattern_and_reports_each_broken_one(
     run, mixed_catalog, tmp_path
 ):
-    earlier = tmp_path / "odd-capacity"
+    earlier = tmp_path / "overlong-retention"
     earlier.mkdir()  # an earlier output of the broken pattern stays as it was
     result = run("--patterns", str(mixed_catalog), "build", "--all", "--out", str(tmp_path))
     assert result.exit_code == 2, result.output
@@ -72,7 +70,9 @@ def test_build_all_builds_the_good_pattern_and_reports_each_broken_one(
     errors = [line for line in result.stderr.splitlines() if line.startswith("archgen: error:")]
     assert len(errors) == 2
     assert any("unknown-kind.yaml:11: components[1].kind: unknown kind" in e for e in errors)
-    assert any("odd-capacity.yaml: synth failed: " in e and "0.5" in e for e in errors)
+    assert any(
+        "overlong-retention.yaml: synth failed: " in e and "retention" in e.lower() for e in errors
+    )
     assert "Built 1 of 3 pattern(s)" in result.stdout and "2 failed" in result.stdout
     assert (tmp_path / STREAMING / "README.md").is_file()
     assert json.loads((tmp_path / STREAMING / "findings.json").read_text())["findings"] == []
@@ -86,14 +86,16 @@ def test_validate_all_checks_the_good_pattern_and_reports_each_broken_one(run, m
     assert result.exit_code == 2, result.output
     patterns = {p["pattern"]: p["findings"] for p in json.loads(result.stdout)["patterns"]}
     assert patterns[STREAMING] == []
-    for broken in ("unknown-kind", "odd-capacity"):
+    for broken in ("unknown-kind", "overlong-retention"):
         (finding,) = patterns[broken]
         assert finding["rule_id"] == "FAILED" and finding["severity"] == "error"
     assert "3 pattern(s): 2 failed, 2 error(s)" in result.stderr
 
 
 def test_a_single_broken_pattern_is_one_line_and_exit_2(run, mixed_catalog, tmp_path):
-    result = run("--patterns", str(mixed_catalog), "build", "odd-capacity", "--out", str(tmp_path))
+    result = run(
+        "--patterns", str(mixed_catalog), "build", "overlong-retention", "--out", str(tmp_path)
+    )
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1].startswith("archgen: error: ")
     assert "synth failed" in result.stderr and "Traceback" not in result.output

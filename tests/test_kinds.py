@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 
 import pytest
-from conftest import lint_all
+from shared_synth import shared_folder, synth_and_lint_shared
 
 from generator import TEMPLATES_DIR
 from generator.checks import run_checks
@@ -20,7 +20,7 @@ from generator.inventory import missing_resource_types
 from generator.kinds import all_kinds
 from generator.loader import load
 from generator.render.code import generate
-from generator.synth import SynthInput, synth_checked
+from generator.synth import SynthInput
 
 KIND_FIXTURES = Path(__file__).parent / "fixtures" / "kinds"
 FIXTURE_FILES = sorted(KIND_FIXTURES.glob("*.yaml"))
@@ -32,21 +32,19 @@ def fixture_name(kind_name: str) -> str:
 
 @pytest.fixture(scope="module")
 def fixture_templates(tmp_path_factory) -> dict[str, tuple]:
+    """Each kind fixture's resolved pattern, synth result and cfn-lint findings, by id
+    (synth and cfn-lint once per test run, shared by the xdist workers)."""
     root = tmp_path_factory.mktemp("kinds")
-    items = []
+    items = {}
     for path in FIXTURE_FILES:
         resolved = load(path).resolve()
         code_dir = root / resolved.id
         for name, text in generate(resolved).files.items():
             (code_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (code_dir / name).write_text(text)
-        items.append(SynthInput(resolved, code_dir))
-    results = dict(zip([item.resolved.id for item in items], synth_checked(items), strict=True))
-    lint = lint_all({key: result.template for key, result in results.items()})
-    return {
-        item.resolved.id: (item.resolved, results[item.resolved.id], lint[item.resolved.id])
-        for item in items
-    }
+        items[resolved.id] = SynthInput(resolved, code_dir)
+    shared = synth_and_lint_shared(shared_folder(tmp_path_factory, "kinds"), items)
+    return {key: (item.resolved, *shared[key]) for key, item in items.items()}
 
 
 @pytest.mark.parametrize("kind_name", sorted(all_kinds()))
@@ -156,3 +154,90 @@ def test_a_connector_ships_a_file_per_query_and_its_module_code_once():
     assert set(shipped) == expected
     assert all(s.runs_in == "athena.workgroup" for s in shipped.values())
     assert generate_stack(resolved).count("\ndef athena_query(") == 1
+
+
+def test_a_federated_catalog_agrees_with_its_connector_only_through_its_dependency(
+    fixture_templates,
+):
+    """The connector's function lives in a nested application with no outputs, so the
+    catalog's DependsOn on it is the flow's only evidence: without it, AG2 reports the flow."""
+    import copy
+
+    from generator.agreement import check
+
+    resolved, result, _ = fixture_templates["athena-data-catalog"]
+    assert check(resolved, result.template) == []
+    template = copy.deepcopy(result.template)
+    for resource in template["Resources"].values():
+        if resource["Type"] == "AWS::Athena::DataCatalog":
+            del resource["DependsOn"]
+    findings = check(resolved, template)
+    assert [(f.rule_id, f.resource) for f in findings] == [("AG2", "catalog->connector")]
+    assert "no dependency" in findings[0].message
+
+
+def test_memorydb_output_is_checked_by_e401_and_admits_only_the_function(fixture_templates):
+    """E401 sees the kind's cluster and passes it (TLS on, its own ACL), and flags the same
+    cluster once it has the open-access ACL; the function alone may connect, as its IAM user."""
+    import copy
+
+    from iam_policies import statements
+
+    from generator.rules import run_rules
+
+    _, result, _ = fixture_templates["memorydb-cluster"]
+    template = result.template
+    resources = template["Resources"]
+    (cluster_id,) = [k for k, r in resources.items() if r["Type"] == "AWS::MemoryDB::Cluster"]
+    assert [f for f in run_rules(template) if f.rule_id == "E401"] == []
+    opened = copy.deepcopy(template)
+    opened["Resources"][cluster_id]["Properties"]["ACLName"] = "open-access"
+    assert [f.resource for f in run_rules(opened) if f.rule_id == "E401"] == [cluster_id]
+
+    ingress = [
+        r["Properties"] for r in resources.values() if r["Type"] == "AWS::EC2::SecurityGroupIngress"
+    ]
+    assert [(i["FromPort"], i["ToPort"]) for i in ingress] == [(6379, 6379)]
+    assert ingress[0]["SourceSecurityGroupId"]["Fn::GetAtt"][0].startswith("RankingSecurityGroup")
+    connect = [st for st in statements(template) if "memorydb:Connect" in st.actions]
+    (st,) = connect
+    assert list(st.actions) == ["memorydb:Connect"]
+    assert sorted(r.split(".")[0] for r in st.resources) == sorted(
+        f"<{k}"
+        for k, r in resources.items()
+        if r["Type"] in ("AWS::MemoryDB::Cluster", "AWS::MemoryDB::User")
+    )
+
+
+def test_pip_install_bundles_the_handler_with_its_requirements_for_lambda(tmp_path):
+    """The stack module's local bundler, run as CDK runs it: the asset folder gets the
+    handler, requirements.txt and the Redis client pip installed for arm64 Lambda, and a
+    second bundle comes from its cache (pip is not run again)."""
+    import aws_cdk as cdk
+    from aws_cdk import aws_lambda as lambda_
+
+    from generator.render.code import generate_stack
+
+    resolved = load(KIND_FIXTURES / "memorydb-cluster.yaml").resolve()
+    stack = generate_stack(resolved)
+    # The module's imports and module code: everything before the first component's class.
+    namespace: dict = {"__file__": str(tmp_path / "stack.py")}
+    exec(compile(stack.split("\nclass Network(")[0], "stack", "exec"), namespace)
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.py").write_text("def handler(event, context):\n    return event\n")
+    (source / "requirements.txt").write_text("redis==7.1.0\n")
+    bundler = namespace["PipInstall"](
+        source, lambda_.Runtime.PYTHON_3_14, lambda_.Architecture.ARM_64
+    )
+    assert bundler.platform == "manylinux_2_34_aarch64" and bundler.python_version == "3.14"
+    options = cdk.BundlingOptions(image=lambda_.Runtime.PYTHON_3_14.bundling_image)
+    for attempt in ("first", "cached"):
+        out = tmp_path / attempt
+        out.mkdir()
+        assert bundler.try_bundle(str(out), options) is True
+        assert (out / "index.py").read_text() == (source / "index.py").read_text()
+        assert (out / "requirements.txt").is_file()
+        assert (out / "redis" / "__init__.py").is_file()
+        assert list(out.glob("redis-7.1.0.dist-info")), "the pinned version"
+        assert list(out.rglob("*.pyc")) == []

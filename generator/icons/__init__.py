@@ -22,3 +22,9 @@ class DataBrew(_Archgen):
     """AWS Glue DataBrew (analytics)."""
 
     _icon = "databrew.png"
+
+
+class MemoryDB(_Archgen):
+    """Amazon MemoryDB (database)."""
+
+    _icon = "memorydb.png"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 SIZE = 256
 ANALYTICS = (0x8C, 0x4F, 0xFF)  # the AWS analytics category colour
+DATABASE = (0x3B, 0x48, 0xCC)  # the AWS database category colour, as diagrams draws it
 WHITE = (255, 255, 255)
 
 
@@ -35,6 +36,15 @@ def _databrew_glyph(x: float, y: float) -> bool:
         body = False
     hollow = 112 <= y <= 150 and abs(x - 128) <= 24 + (y - 112) * 0.75 - 12 and 68 <= y
     return (neck or rim or body) and not (hollow and y < 150 and not neck)
+
+
+def _memorydb_glyph(x: float, y: float) -> bool:
+    """A memory module (MemoryDB keeps all data in memory): a board, its chips, its pins."""
+    board = 48 <= x <= 208 and 84 <= y <= 156
+    chip = any(start <= x <= start + 32 for start in (64, 112, 160)) and 100 <= y <= 140
+    notch = 122 <= x <= 134 and 144 <= y <= 156
+    pins = 52 <= x <= 204 and 164 <= y <= 188 and (x - 52) % 16 < 9 and not 118 <= x <= 138
+    return (board and not chip and not notch) or pins
 
 
 def _png(pixel: Callable[[float, float], tuple[int, int, int, int]]) -> bytes:
@@ -64,7 +74,10 @@ def icon(colour: tuple[int, int, int], glyph: Callable[[float, float], bool]) ->
     return _png(pixel)
 
 
-ICONS = {"databrew.png": (ANALYTICS, _databrew_glyph)}
+ICONS = {
+    "databrew.png": (ANALYTICS, _databrew_glyph),
+    "memorydb.png": (DATABASE, _memorydb_glyph),
+}
 
 if __name__ == "__main__":
     for name, (colour, glyph) in ICONS.items():

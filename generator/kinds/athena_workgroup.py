@@ -1,10 +1,14 @@
 """Amazon Athena workgroup: isolates a team's queries, history, results and cost limits (T03)."""
 
+from typing import Annotated
+
 from pydantic import Field
 
 from generator.kinds.base import (
     ANY,
     PRICING_CHECKED,
+    AppCode,
+    AppFile,
     Cost,
     Export,
     Icon,
@@ -20,6 +24,17 @@ class AthenaWorkgroupProps(Props):
     bytes_scanned_cutoff_gb: int = Field(
         10, ge=1, le=10000, description="cancel any query that scans more than this many GB"
     )
+    named_queries: Annotated[
+        list[str],
+        AppCode("athena_workgroup", ".sql"),
+        Field(
+            default_factory=list,
+            description=(
+                "saved queries of the workgroup (templates/app/athena_workgroup/<name>.sql.j2): "
+                "its users see them, and only its users"
+            ),
+        ),
+    ]
 
 
 class AthenaWorkgroup(Kind):
@@ -31,6 +46,7 @@ class AthenaWorkgroup(Kind):
     )
     icon = Icon("diagrams.aws.analytics", "Athena")
     resource_types = ("AWS::Athena::WorkGroup", "AWS::IAM::ManagedPolicy")
+    supporting_types = ("AWS::Athena::NamedQuery",)
     template = "kinds/athena_workgroup.py.j2"
     imports = (
         "from aws_cdk import aws_s3 as s3",
@@ -40,6 +56,7 @@ class AthenaWorkgroup(Kind):
         "from aws_cdk import Acknowledgment",
     )
     props = AthenaWorkgroupProps
+    app_files = (AppFile("sql/{id}/{named_queries}.sql", "app/{folder}/{named_queries}.sql.j2"),)
     exports = {
         "workgroup": Export("athena.CfnWorkGroup", "the workgroup"),
         "users": Export(

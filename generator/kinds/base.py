@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
@@ -266,6 +266,14 @@ class SecureDefault:
     # A transport-encryption setting (TLS). A starter project's tests check these per
     # resource, with the values the resource was generated with (ANY included).
     tls: bool = False
+    # (prop, value): the default holds only for components whose prop has that value, where
+    # a prop chooses between resources of one type built differently (a delivery stream to
+    # S3 or to OpenSearch). None: every component of the kind.
+    when: tuple[str, Any] | None = None
+
+    def applies(self, props: BaseModel) -> bool:
+        """Whether a component with these props must keep this default."""
+        return self.when is None or getattr(props, self.when[0]) == self.when[1]
 
 
 @dataclass(frozen=True)
@@ -403,6 +411,11 @@ class Kind:
     needs: ClassVar[tuple[str, ...]] = ()  # names of Shared resources
     secure_defaults: ClassVar[tuple[SecureDefault, ...]] = ()
     app_files: ClassVar[tuple[AppFile, ...]] = ()
+    # A template of module-level definitions (a helper class) the stack module holds once
+    # when an active component of the kind needs it: every one, or, with module_code_when,
+    # those whose prop of that name is set (a function with requirements to install).
+    module_code: ClassVar[str | None] = None
+    module_code_when: ClassVar[str | None] = None
     # The S3 prefixes each piece of its application code reads and writes, by the code's
     # name (a value of its app_code prop): the code and the role's grants both use them.
     app_prefixes: ClassVar[dict[str, S3Prefixes]] = {}
@@ -412,13 +425,19 @@ class Kind:
         """The S3 prefixes of the application code the props name; None if it declares none."""
         for name in props.app_code_fields():
             value = getattr(props, name)
-            if value in cls.app_prefixes:
+            if isinstance(value, str) and value in cls.app_prefixes:
                 return cls.app_prefixes[value]
         return None
 
     @classmethod
     def describe(cls, props: Props) -> str:
         """What one component of the kind deploys, for its page: the doc, unless props change it."""
+        return cls.doc
+
+    @classmethod
+    def class_doc(cls, props: Props) -> str:
+        """The docstring of a component's generated class: the doc, unless a prop chooses
+        what the component is (a delivery stream to S3 or to OpenSearch)."""
         return cls.doc
 
     # Deploying, running, paying for and tearing down its resources (the README's and
@@ -459,15 +478,18 @@ class Connector:
     statements that run once both exist. A connector may have both (a crawler
     target plus the grant to read it), or neither (a flow from an external
     actor, which deploys nothing). evidence: what the agreement check must find
-    in the template: a reference between the two components' resources, or
-    nothing (a flow that deploys nothing). props: what one flow of this pair
-    may set (the queries a state machine's step runs), validated like a kind's
+    in the template: a reference between the two components' resources; a
+    dependency (DependsOn), for a flow whose target CloudFormation cannot name
+    (a function inside a nested Serverless Application Repository application,
+    which has no outputs); or nothing (a flow that deploys nothing). props: what
+    one flow of this pair may set (the queries a state machine's step runs), validated like a kind's
     props and given to the templates as flow.props; a prop made with
     component_ref names another component (the database a query runs in), given
     to the templates as flow.refs.<prop>. app_files: application code one flow
     ships (the SQL of a step), like a kind's. module_code: a template of
     module-level definitions (a helper function) that the stack module holds
-    once when any flow of this pair is active.
+    once when any flow of this pair is active. check(flow props, source props,
+    target props): a one-line error for a rule across a flow and its two ends.
     """
 
     source: str
@@ -477,11 +499,17 @@ class Connector:
     fills: tuple[Literal["source", "target"], str] | None = None
     wiring: str | None = None
     imports: tuple[str, ...] = ()
-    evidence: Literal["reference", "none"] = "reference"
+    evidence: Literal["reference", "dependency", "none"] = "reference"
     requires: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Props both ends must have equal (the VPC a function and the database it calls run in).
+    same: tuple[str, ...] = ()
     props: type[Props] = Props
     app_files: tuple[AppFile, ...] = ()
     module_code: str | None = None
+    # What is wrong with one flow's props given both ends' props, in one line, or None:
+    # for rules a pydantic model of the flow's props alone cannot say (a column the
+    # flow names must be one of the target table's). Reported at the flow's line.
+    check: Callable[[Props, Props, Props], str | None] | None = None
 
     @property
     def module_name(self) -> str:

@@ -30,6 +30,15 @@ ATTRIBUTE = r"^[A-Za-z_][A-Za-z0-9_.\-]{0,254}$"
 
 
 class DynamodbTableProps(Props):
+    table_name: str | None = Field(
+        None,
+        pattern=r"^[a-z][a-z0-9_]{2,254}$",
+        description=(
+            "a fixed name, for SQL that names the table (Athena's DynamoDB connector); unique "
+            "in the account and Region, and a change replaces the table. Left out, "
+            "CloudFormation picks a unique name"
+        ),
+    )
     partition_key: str = Field(
         "pk", pattern=ATTRIBUTE, description="name of the partition (hash) key attribute"
     )
@@ -93,7 +102,7 @@ class DynamodbTable(Kind):
                 "AWS::DynamoDB::Table",
                 "on demand: per million read and write request units, plus per GB-month "
                 "stored and for point-in-time recovery; no request charge while idle",
-                "https://aws.amazon.com/dynamodb/pricing/on-demand/",
+                "https://aws.amazon.com/dynamodb/pricing/",
                 PRICING_CHECKED,
             ),
             KMS_KEYS_BILL_MONTHLY,

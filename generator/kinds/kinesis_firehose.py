@@ -55,6 +55,14 @@ class FirehoseProps(Props):
     log_retention_days: Literal[tuple(RETENTION_DAYS)] = Field(  # type: ignore[valid-type]
         30, description="days CloudWatch Logs keeps the delivery-error logs"
     )
+    destination: Literal["s3", "opensearch"] = Field(
+        "s3",
+        description=(
+            "s3 delivers to the bucket; opensearch indexes into an OpenSearch Service domain in "
+            "a VPC (a flow to an opensearch.domain) and backs up the documents it could not "
+            "index to the bucket"
+        ),
+    )
     log_removal: Literal["destroy", "retain"] = Field(
         "destroy",
         description=(
@@ -72,6 +80,24 @@ class FirehoseProps(Props):
     def error_prefix(self) -> str:
         return ERROR_PREFIX
 
+    @property
+    def delivers_in_vpc(self) -> bool:
+        """Whether it delivers through network interfaces in a VPC (to a VPC domain)."""
+        return self.destination == "opensearch"
+
+
+# Firehose's buffer for an OpenSearch Service destination holds at most 100 MiB
+# (AmazonopensearchserviceBufferingHints).
+OPENSEARCH_MAX_BUFFER_MIB = 100
+OPENSEARCH_DOC = (
+    "A Firehose delivery stream into an OpenSearch Service domain in a VPC, through network "
+    "interfaces in the domain's subnets behind a security group of its own (HTTPS to the "
+    "domain only); documents it cannot index go to the S3 bucket, GZIP-compressed. Delivery "
+    "errors are logged to a log group it makes, encrypted with the stack's logs key, and its "
+    "role has only the OpenSearch, VPC and S3 permissions Firehose documents for a VPC "
+    "domain, on that domain and the backup prefixes."
+)
+
 
 class KinesisFirehose(Kind):
     name = "kinesis.firehose"
@@ -85,7 +111,13 @@ class KinesisFirehose(Kind):
     )
     icon = Icon("diagrams.aws.analytics", "KinesisDataFirehose")
     resource_types = ("AWS::KinesisFirehose::DeliveryStream", "AWS::Logs::LogGroup")
-    supporting_types = ("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::Logs::LogStream")
+    supporting_types = (
+        "AWS::IAM::Role",
+        "AWS::IAM::Policy",
+        "AWS::Logs::LogStream",
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupEgress",
+    )
     needs = ("logs_key",)
     exports = {
         "stream": Export("firehose.DeliveryStream", "the delivery stream"),
@@ -101,6 +133,21 @@ class KinesisFirehose(Kind):
                 },
             },
             "Delivery streams encrypt at rest and log delivery errors.",
+            when=("destination", "s3"),
+        ),
+        SecureDefault(
+            "AWS::KinesisFirehose::DeliveryStream",
+            {
+                "DeliveryStreamEncryptionConfigurationInput": ANY,
+                "AmazonopensearchserviceDestinationConfiguration": {
+                    "CloudWatchLoggingOptions": {"Enabled": True},
+                    "VpcConfiguration": {"SecurityGroupIds": ANY, "SubnetIds": ANY},
+                    "S3BackupMode": "FailedDocumentsOnly",
+                },
+            },
+            "Delivery streams encrypt at rest, log delivery errors, reach the domain inside its "
+            "VPC and keep the documents it refuses.",
+            when=("destination", "opensearch"),
         ),
         LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
@@ -115,12 +162,41 @@ class KinesisFirehose(Kind):
         "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
+        "from aws_cdk import aws_ec2 as ec2",
     )
     props = FirehoseProps
     slots = {
         "destination_bucket": Slot("the S3 bucket it delivers to", "s3.IBucket", required=True),
         "processor": Slot("a Lambda function that transforms records", "firehose.IDataProcessor"),
+        "search_domain": Slot(
+            "with destination: opensearch, the OpenSearch Service domain it indexes into: "
+            "{'domain': opensearch.Domain, 'index': the write alias, 'security_group': the "
+            "domain's, 'vpc': ec2.IVpc, 'subnets': ec2.SubnetSelection of the domain's nodes}",
+            "dict",
+        ),
     }
+
+    @classmethod
+    def check(cls, props: Props, filled: dict[str, int]) -> str | None:
+        domains = filled.get("search_domain", 0)
+        if props.destination == "s3":
+            if domains:
+                return "a flow to an opensearch.domain needs destination: opensearch"
+            return None
+        if domains != 1:
+            return "destination: opensearch needs exactly one flow to an opensearch.domain"
+        if filled.get("processor"):
+            return "destination: opensearch takes no record transformer (processor) yet"
+        if props.buffer_size_mib > OPENSEARCH_MAX_BUFFER_MIB:
+            return (
+                f"buffer_size_mib must be at most {OPENSEARCH_MAX_BUFFER_MIB} for an OpenSearch "
+                f"Service destination (got {props.buffer_size_mib})"
+            )
+        return None
+
+    @classmethod
+    def class_doc(cls, props: Props) -> str:
+        return OPENSEARCH_DOC if props.destination == "opensearch" else cls.doc
 
     @classmethod
     def describe(cls, props: Props) -> str:
@@ -130,7 +206,8 @@ class KinesisFirehose(Kind):
             else "kept after the stack is destroyed, until its logs expire (delete it by hand)"
         )
         return (
-            f"{cls.doc} The delivery-error log group keeps logs {props.log_retention_days} days "
+            f"{cls.class_doc(props)} The delivery-error log group keeps logs "
+            f"{props.log_retention_days} days "
             f"and is {kept}; the props log_retention_days and log_removal (destroy or retain) "
             "choose. Keeping it preserves the evidence of failed deliveries after a tear-down."
         )
@@ -143,6 +220,13 @@ class KinesisFirehose(Kind):
                 "https://aws.amazon.com/firehose/pricing/",
                 PRICING_CHECKED,
                 idle=False,
+            ),
+            Cost(
+                "AWS::KinesisFirehose::DeliveryStream",
+                "per hour for each AZ it delivers into a VPC in, and per GB it delivers there",
+                "https://aws.amazon.com/firehose/pricing/",
+                PRICING_CHECKED,
+                when="delivers_in_vpc",
             ),
             LOG_DATA,
         ),

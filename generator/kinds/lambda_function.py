@@ -6,9 +6,22 @@ a port to what it calls. Its role then gets the network-interface actions
 Lambda needs to place it there as an inline statement, not the AWS managed
 policy AWSLambdaVPCAccessExecutionRole (which also grants logs:CreateLogGroup
 on every group).
+
+With `requirements` (pinned third-party packages, such as a Redis client or
+Pillow) the function ships a requirements.txt beside its handler, and the
+stack installs the packages at synth with pip, for the Lambda platform: the
+manylinux wheels of the function's architecture and Python version, never a
+source build and never Docker (a local bundler; see the module code). The
+asset's hash covers the handler's folder, requirements.txt included, the
+runtime's build image and the architecture, so the template is the same on
+every machine whatever pip downloads; the installed packages are cached per
+requirements and platform, so a second synth does not call pip.
 """
 
-from pydantic import Field
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator
 
 from generator.kinds.base import (
     LOG_DATA,
@@ -42,6 +55,41 @@ class LambdaProps(Props):
             "(a database, a cache, a search domain); left out, it runs outside any VPC"
         ),
     ) = None
+    architecture: Literal["x86_64", "arm64"] = Field(
+        "x86_64",
+        description=(
+            "the instruction set it runs on; arm64 (Graviton) costs less per GB-second, and "
+            "the packages of requirements are installed for it"
+        ),
+    )
+    requirements: list[str] = Field(
+        default_factory=list,
+        description=(
+            "third-party packages, each pinned to one version (redis==7.1.0), installed at "
+            "synth with pip from manylinux wheels for the Lambda platform"
+        ),
+    )
+
+    @field_validator("requirements")
+    @classmethod
+    def _pinned(cls, requirements: list[str]) -> list[str]:
+        for requirement in requirements:
+            if not PINNED.fullmatch(requirement):
+                raise ValueError(
+                    f"requirement {requirement!r} must name one package pinned to one version, "
+                    "such as redis==7.1.0, so that every synth installs the same files"
+                )
+        names = [PINNED.fullmatch(r).group("name").lower().replace("_", "-") for r in requirements]
+        if len(set(names)) != len(names):
+            raise ValueError("requirements name a package twice")
+        return requirements
+
+
+# A package name (PEP 508), optional extras, and == one version (PEP 440, no wildcard).
+PINNED = re.compile(
+    r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?:\[[A-Za-z0-9._,-]+\])?"
+    r"==[0-9][0-9A-Za-z.+!-]*"
+)
 
 
 class LambdaFunction(Kind):
@@ -53,7 +101,11 @@ class LambdaFunction(Kind):
     )
     icon = Icon("diagrams.aws.compute", "Lambda")
     resource_types = ("AWS::Lambda::Function", "AWS::IAM::Role", "AWS::Logs::LogGroup")
-    supporting_types = ("AWS::IAM::Policy", "AWS::EC2::SecurityGroup")
+    supporting_types = (
+        "AWS::IAM::Policy",
+        "AWS::EC2::SecurityGroup",
+        "AWS::EC2::SecurityGroupEgress",
+    )
     needs = ("logs_key",)
     exports = {
         "function": Export("lambda_.Function", "the function"),
@@ -82,9 +134,22 @@ class LambdaFunction(Kind):
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
         "from aws_cdk import aws_ec2 as ec2",
+        "from aws_cdk import BundlingOptions",
+        "from aws_cdk import ILocalBundling",
+        "import hashlib",
+        "import os",
+        "import shutil",
+        "import subprocess",
+        "import sys",
+        "import tempfile",
     )
     props = LambdaProps
-    app_files = (AppFile("lambda/{id}/index.py", "app/{folder}/{code}.py.j2"),)
+    module_code = "kinds/lambda_function.module.py.j2"
+    module_code_when = "requirements"
+    app_files = (
+        AppFile("lambda/{id}/index.py", "app/{folder}/{code}.py.j2"),
+        AppFile("lambda/{id}/requirements.txt", "app/{folder}/requirements.txt.j2", "requirements"),
+    )
     lifecycle = Lifecycle(
         costs=(
             Cost(

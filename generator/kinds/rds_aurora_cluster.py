@@ -104,6 +104,10 @@ class AuroraClusterProps(Props):
     def _capacity_range(self) -> "AuroraClusterProps":
         if self.min_capacity_acu > self.max_capacity_acu:
             raise ValueError("min_capacity_acu must not exceed max_capacity_acu")
+        for name in ("min_capacity_acu", "max_capacity_acu"):
+            # Aurora Serverless v2 capacity goes in steps of half an ACU (CDK refuses others).
+            if (getattr(self, name) * 2) % 1:
+                raise ValueError(f"{name} must be a multiple of 0.5 (got {getattr(self, name):g})")
         if self.auto_pause_after_s is not None and self.min_capacity_acu != 0:
             raise ValueError(
                 f"auto_pause_after_s applies only with min_capacity_acu 0 (auto-pause); "

@@ -4,6 +4,14 @@ A provisioned cluster needs only a subnet group of two subnets, which any
 ec2.vpc gives; Redshift Serverless needs subnets in three Availability Zones.
 Nobody connects to it over the network: clients use the Redshift Data API
 with their IAM identity, and the admin password lives in Secrets Manager.
+
+A flow to an rds.aurora_cluster makes it a federated-query client of that
+PostgreSQL database (T01): a second role, which may read only the secret of
+the database login Redshift uses, and an egress rule to the database's port
+alone (the connector adds the matching ingress rule on the database's side).
+Its SQL names what the external schema needs as {federated_role_arn},
+{federated_host}, {federated_port}, {federated_database} and
+{federated_secret_arn}, from `sql_values`.
 """
 
 from typing import Literal
@@ -109,14 +117,26 @@ class RedshiftCluster(Kind):
         "from aws_cdk import RemovalPolicy",
         "from aws_cdk import Validations",
         "from aws_cdk import Acknowledgment",
+        "from collections.abc import Callable",
     )
     props = RedshiftClusterProps
-    supporting_types = ("AWS::IAM::Policy",)
+    # The egress rule to a federated database's security group is a resource of its own.
+    supporting_types = ("AWS::IAM::Policy", "AWS::EC2::SecurityGroupEgress")
     needs = ("logs_key",)
     exports = {
         "cluster": Export("redshift.CfnCluster", "the cluster"),
         "role": Export("iam.Role", "the role COPY assumes to read S3"),
         "copy_sources": Export("list[s3.IBucket]", "the buckets it loads with COPY"),
+        "security_group": Export("ec2.SecurityGroup", "its security group (no inbound rule)"),
+        "federated_role": Export(
+            "iam.Role | None",
+            "the role its external schema names to read a federated database's secret, if any",
+        ),
+        "sql_values": Export(
+            "dict[str, str]",
+            "what SQL run in it may name as {name}: the federated database's host, port, "
+            "database, secret ARN and the role that reads it (empty without one)",
+        ),
     }
     secure_defaults = (
         SecureDefault(
@@ -147,7 +167,14 @@ class RedshiftCluster(Kind):
     # orchestrator's check for input all come from here.
     app_prefixes = {"load_orders": S3Prefixes(reads={"orders": "curated/orders/"})}
     slots = {
-        "copy_sources": Slot("S3 buckets it loads with COPY (read grant)", "s3.IBucket", many=True)
+        "copy_sources": Slot("S3 buckets it loads with COPY (read grant)", "s3.IBucket", many=True),
+        "federated_databases": Slot(
+            "PostgreSQL databases it queries through an external schema: a function of the "
+            "federated role that gives the database's cluster, endpoint, database name and the "
+            "secret of the login Redshift uses (which that role may read)",
+            "Callable[[iam.IRole], dict]",
+            many=True,
+        ),
     }
 
     lifecycle = Lifecycle(
@@ -179,6 +206,11 @@ class RedshiftCluster(Kind):
 
     @classmethod
     def check(cls, props: Props, filled: dict[str, int]) -> str | None:
+        if filled.get("federated_databases", 0) > 1:
+            return (
+                "one federated database per cluster: its SQL names the database as "
+                "{federated_host}, {federated_secret_arn}, ..., which would be ambiguous"
+            )
         if props.sql and filled.get("copy_sources", 0) != 1:
             return f"sql: {props.sql} loads from S3, so it needs exactly one flow to an s3.bucket"
         if props.sql and cls.prefixes(props) is None:

@@ -134,8 +134,14 @@ def _imports(resolved: Resolved) -> list[str]:
 
 
 def module_code(resolved: Resolved) -> list[str]:
-    """Module-level definitions the active connectors declare, each once, in flow order."""
-    templates = dict.fromkeys(f.connector.module_code for f in resolved.flows)
+    """Module-level definitions the active kinds (in component order) and connectors (in
+    flow order) declare, each once."""
+    kinds = [
+        c.kind.module_code
+        for c in resolved.components
+        if not c.kind.module_code_when or getattr(c.props, c.kind.module_code_when)
+    ]
+    templates = dict.fromkeys([*kinds, *(f.connector.module_code for f in resolved.flows)])
     return [render(template).strip() for template in templates if template]
 
 

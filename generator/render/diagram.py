@@ -14,6 +14,7 @@ ids are component ids, so the DOT is the same on every run. Three files:
 from __future__ import annotations
 
 import base64
+import html
 import importlib
 import re
 import textwrap
@@ -42,7 +43,7 @@ GRAPH_ATTRS = {
     "fontsize": "18",
     "splines": "spline",
 }
-EDGE_ATTRS = {"fontsize": "11", "fontcolor": "#232F3E", "color": "#545B64"}
+EDGE_ATTRS = {"fontsize": "11", "fontcolor": "#232F3E", "color": "#545B64", "decorate": "true"}
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,25 @@ def build_graph(resolved: Resolved):
                 style = "dashed" if flow.type == "control" else "solid"
                 edge = Edge(label=flow.label, style=style)
                 nodes[flow.source.id] >> edge >> nodes[flow.target.id]
+    if {flow.type for flow in resolved.flows} == {"data", "control"}:
+        diagram.dot.attr(label=_title_with_legend(resolved.file.title))
     return diagram
+
+
+def _title_with_legend(title: str) -> str:
+    """The title under the diagram, with a legend line when both kinds of arrow occur.
+
+    A label rather than legend nodes, so that the diagram's nodes and edges stay the
+    pattern's own (the Mermaid and draw.io exports are checked against them).
+    """
+    return (
+        f"<{html.escape(title)}<BR/>"
+        '<FONT POINT-SIZE="12" COLOR="#545B64">'
+        "\u2500\u2500\u2500\u25b6 data moves this way"
+        "&#160;&#160;&#160;&#160;&#160;"
+        "\u2013 \u2013 \u2013\u25b6 a call or trigger: no data moves along it"
+        "</FONT>>"
+    )
 
 
 def _icons_root() -> str:

@@ -457,6 +457,12 @@ class Warehouse(Construct):
         cluster: the cluster
         role: the role COPY assumes to read S3
         copy_sources: the buckets it loads with COPY
+        security_group: its security group (no inbound rule)
+        federated_role: the role its external schema names to read a federated
+            database's secret, if any
+        sql_values: what SQL run in it may name as {name}: the federated database's
+            host, port, database, secret ARN and the role that reads it (empty
+            without one)
     """
 
     def __init__(
@@ -546,6 +552,8 @@ class Warehouse(Construct):
                         ),
                     )
                 )
+        self.federated_role = None
+        self.sql_values = {}
         # A name unique to this stack, known before the cluster exists: Redshift writes its audit
         # logs to /aws/redshift/cluster/<name>/<log type>, made here first with a retention and the
         # stack's logs key.

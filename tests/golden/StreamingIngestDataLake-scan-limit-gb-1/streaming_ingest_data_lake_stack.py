@@ -18,6 +18,7 @@ Aspect that keeps its template free of redundant dependencies.
 """
 
 import json
+from pathlib import Path
 
 import jsii
 from aws_cdk import (
@@ -43,6 +44,8 @@ from aws_cdk import (
     aws_s3 as s3,
 )
 from constructs import Construct, IConstruct
+
+APP_CODE = Path(__file__).resolve().parent
 
 
 class Raw(Construct):
