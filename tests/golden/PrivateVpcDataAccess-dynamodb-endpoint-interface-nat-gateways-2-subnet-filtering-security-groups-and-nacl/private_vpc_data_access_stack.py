@@ -222,7 +222,8 @@ class Nacl(Construct):
             vpc=vpc,
             subnet_selection=ec2.SubnetSelection(subnet_type=ec2.SubnetType.PRIVATE_WITH_EGRESS),
         )
-        # inbound 100: RDP, which rule 300's ephemeral range would otherwise admit: deny rules go first
+        # inbound 100: RDP, which rule 300's ephemeral range would otherwise admit: deny rules
+        # go first
         self.acl.add_entry(
             "Inbound100",
             rule_number=100,
@@ -240,7 +241,8 @@ class Nacl(Construct):
             direction=ec2.TrafficDirection.INGRESS,
             rule_action=ec2.Action.ALLOW,
         )
-        # inbound 300: replies to the subnets' own HTTPS requests, which return to the ephemeral port the client picked (Lambda and NAT gateways use 1024-65535)
+        # inbound 300: replies to the subnets' own HTTPS requests, which return to the ephemeral
+        # port the client picked (Lambda and NAT gateways use 1024-65535)
         self.acl.add_entry(
             "Inbound300",
             rule_number=300,
@@ -249,7 +251,8 @@ class Nacl(Construct):
             direction=ec2.TrafficDirection.INGRESS,
             rule_action=ec2.Action.ALLOW,
         )
-        # outbound 100: HTTPS out: AWS APIs through the gateway endpoints, the internet through the NAT gateway
+        # outbound 100: HTTPS out: AWS APIs through the gateway endpoints, the internet through
+        # the NAT gateway
         self.acl.add_entry(
             "Outbound100",
             rule_number=100,
@@ -258,7 +261,8 @@ class Nacl(Construct):
             direction=ec2.TrafficDirection.EGRESS,
             rule_action=ec2.Action.ALLOW,
         )
-        # outbound 200: replies from interface endpoints in these subnets to their clients' ephemeral ports
+        # outbound 200: replies from interface endpoints in these subnets to their clients'
+        # ephemeral ports
         self.acl.add_entry(
             "Outbound200",
             rule_number=200,
@@ -552,7 +556,8 @@ class PrivateVpcDataAccessStack(Stack):
             )
         )
         # The bucket refuses object access from anywhere but this endpoint, to any caller. Object
-        # actions only: CloudFormation and administrators can still manage the bucket and its policy.
+        # actions only: CloudFormation and administrators can still manage the bucket and its
+        # policy.
         # https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html
         self.reports.bucket.add_to_resource_policy(
             iam.PolicyStatement(

@@ -447,7 +447,8 @@ class PrivateVpcDataAccessStack(Stack):
             )
         )
         # The bucket refuses object access from anywhere but this endpoint, to any caller. Object
-        # actions only: CloudFormation and administrators can still manage the bucket and its policy.
+        # actions only: CloudFormation and administrators can still manage the bucket and its
+        # policy.
         # https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html
         self.reports.bucket.add_to_resource_policy(
             iam.PolicyStatement(

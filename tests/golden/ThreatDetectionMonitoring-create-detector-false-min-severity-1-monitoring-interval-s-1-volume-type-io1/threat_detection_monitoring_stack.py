@@ -153,7 +153,8 @@ class Host(Construct):
                 ),
             )
         )
-        # Nothing inbound: no SSH, no RDP. Out: everything, for the SSM agent, updates and the flows.
+        # Nothing inbound: no SSH, no RDP. Out: everything, for the SSM agent, updates and the
+        # flows.
         self.security_group = ec2.SecurityGroup(
             self,
             "SecurityGroup",
