@@ -77,15 +77,15 @@ class Events(Construct):
         self.stream = kinesis.Stream(
             self,
             "Stream",
-            # Provisioned: 2 shard(s), each 1 MB/s or 1,000 records/s in and 2 MB/s out,
-            # billed per shard-hour whether used or not (pattern parameter capacity).
+            # Provisioned: 2 shard(s), each 1 MB/s or 1,000 records/s in and 2 MB/s
+            # out, billed per shard-hour whether used or not.
             stream_mode=kinesis.StreamMode.PROVISIONED,
             shard_count=2,
             encryption=kinesis.StreamEncryption.KMS,
             encryption_key=self.key,
             retention_period=Duration.hours(24),
-            # Deleted with the stack: its records are in flight, kept 24 hours at most, and a
-            # stream left behind would go on billing by the hour.
+            # Deleted with the stack: its records are in flight, kept 24 hours at
+            # most, and a stream left behind would go on billing by the hour.
             removal_policy=RemovalPolicy.DESTROY,
         )
         Validations.of(self.stream).acknowledge(
@@ -423,9 +423,9 @@ class Windows(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
-        # The job's code: flink/windows/ zipped by CDK into an S3 asset at synth (no Docker). The zip
-        # holds main.py and, once `mvn -f flink/windows/pom.xml package` has run, the connectors
-        # in lib/pyflink-dependencies.jar; Maven's own files stay out of it.
+        # The job's code: flink/windows/ zipped by CDK into an S3 asset at synth (no Docker).
+        # The zip holds main.py and, once `mvn -f flink/windows/pom.xml package` has run,
+        # the connectors in lib/pyflink-dependencies.jar; Maven's own files stay out of it.
         self.code = s3_assets.Asset(
             self,
             "Code",
@@ -465,8 +465,8 @@ class Windows(Construct):
                 resources=[self.code.bucket.arn_for_objects(self.code.s3_object_key)],
             )
         )
-        # The logging permissions Managed Service for Apache Flink documents: list the groups, list
-        # this group's streams, and write to its one stream.
+        # The logging permissions Managed Service for Apache Flink documents: list the groups, and
+        # list and write the streams of its own group (the one stream above is all it holds).
         self.role.add_to_policy(
             iam.PolicyStatement(
                 actions=["logs:DescribeLogGroups"],
@@ -482,19 +482,9 @@ class Windows(Construct):
         )
         self.role.add_to_policy(
             iam.PolicyStatement(
-                actions=["logs:DescribeLogStreams"],
-                resources=[
-                    stack.format_arn(
-                        service="logs",
-                        resource="log-group",
-                        resource_name=f"{self.logs.log_group_name}:log-stream:*",
-                        arn_format=ArnFormat.COLON_RESOURCE_NAME,
-                    )
-                ],
+                actions=["logs:DescribeLogStreams", "logs:PutLogEvents"],
+                resources=[self.logs.log_group_arn],
             )
-        )
-        self.role.add_to_policy(
-            iam.PolicyStatement(actions=["logs:PutLogEvents"], resources=[log_stream_arn])
         )
         Validations.of(self.role).acknowledge(
             Acknowledgment(
@@ -504,16 +494,6 @@ class Windows(Construct):
                     "single group as its resource; Managed Service for Apache "
                     "Flink documents it on every group of the account and Region."
                     " It reads names only, no log data."
-                ),
-            )
-        )
-        Validations.of(self.role).acknowledge(
-            Acknowledgment(
-                id=f"AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:<{stack.get_logical_id(self.logs.node.default_child)}>:log-stream:*]",
-                reason=(
-                    "logs:DescribeLogStreams lists the streams of one log group, "
-                    "this application's own; the stream names are not known to "
-                    "the policy, and the action reads names only."
                 ),
             )
         )
@@ -558,7 +538,8 @@ class Windows(Construct):
                     ]
                 ),
                 flink_application_configuration=kda.CfnApplication.FlinkApplicationConfigurationProperty(
-                    # Exactly-once state: a checkpoint every 60 s, restored after a failure.
+                    # Exactly-once state: a checkpoint every 60 s, restored
+                    # after a failure.
                     checkpoint_configuration=kda.CfnApplication.CheckpointConfigurationProperty(
                         configuration_type="CUSTOM",
                         checkpointing_enabled=True,
@@ -910,8 +891,8 @@ class RealtimeStreamsFlinkStack(Stack):
         self.analysts = Analysts(self, "Analysts", results_bucket=self.results.bucket)
 
         # Flow 2. batches of records: events -> detector
-        # The function may read the stream (GetRecords, GetShardIterator, DescribeStream*, ListShards,
-        # SubscribeToShard) and decrypt its records with the stream's key.
+        # The function may read the stream (GetRecords, GetShardIterator, DescribeStream*,
+        # ListShards, SubscribeToShard) and decrypt its records with the stream's key.
         self.events.stream.grant_read(self.detector.role)
         mapping = lambda_.EventSourceMapping(
             self.events,
@@ -923,12 +904,13 @@ class RealtimeStreamsFlinkStack(Stack):
             # A failing batch is split in two and each half retried, so one bad record does not
             # hold back the rest of its shard.
             bisect_batch_on_error=True,
-            # Bounded retries: without them a failing batch blocks its shard until the records expire.
+            # Bounded retries: without them a failing batch blocks its shard until its records
+            # expire.
             retry_attempts=3,
             max_record_age=Duration.seconds(3600),
             # The function returns the first record that failed; Lambda retries from there only.
             report_batch_item_failures=True,
-            # What the mapping gives up on: a description of the batch (shard and sequence numbers).
+            # What the mapping gives up on: a description of the batch (shard, sequence numbers).
             on_failure=lambda_event_sources.SqsDlq(self.failed.queue),
         )
         # Lambda checks the role's permissions when it creates the mapping.
