@@ -112,10 +112,19 @@ def kept(resolved: Resolved, template: dict) -> list[Kept]:
     return found
 
 
+def condition_prop(when: str) -> str:
+    """The prop a condition reads: "prop", "not prop" or "prop=value"."""
+    return when.removeprefix("not ").split("=", 1)[0]
+
+
 def applies(when: str | None, props: Props | None) -> bool:
-    """Whether a prop condition holds: "prop" (truthy) or "not prop"."""
+    """Whether a prop condition holds: "prop" (truthy), "not prop", or "prop=value" (a
+    choice, such as a delivery stream's destination)."""
     if when is None:
         return True
+    if "=" in when:
+        name, value = when.split("=", 1)
+        return str(getattr(props, name, None)) == value
     negated = when.startswith("not ")
     value = bool(getattr(props, when.removeprefix("not "), None))
     return value != negated

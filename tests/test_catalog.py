@@ -188,6 +188,7 @@ def test_projected_tables_locate_exactly_what_firehose_writes(synthesized):
             r["Properties"]["ExtendedS3DestinationConfiguration"]
             for r in resources.values()
             if r["Type"] == "AWS::KinesisFirehose::DeliveryStream"
+            and "ExtendedS3DestinationConfiguration" in r["Properties"]  # not into OpenSearch
         ]
         tables = [
             r["Properties"]["TableInput"]["Parameters"]

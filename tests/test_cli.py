@@ -44,7 +44,7 @@ def test_show_lists_parameters_with_defaults(run):
 def test_kinds_lists_every_kind_and_its_targets(run):
     result = run("kinds")
     assert "kinesis.firehose:" in result.output
-    assert "flows to: lambda.function, s3.bucket" in result.output
+    assert "flows to: lambda.function, opensearch.domain, s3.bucket" in result.output
 
 
 def test_build_writes_every_output(run, tmp_path):

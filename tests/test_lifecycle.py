@@ -96,7 +96,7 @@ def check_lifecycle(data, owned_types, props) -> None:
         assert re.match(r"^https://aws\.amazon\.com/[a-z0-9/-]+/pricing/$", cost.pricing), cost
         assert date.fromisoformat(cost.checked) <= date.today()
         if cost.when:
-            assert cost.when.removeprefix("not ") in props, cost
+            assert lifecycle.condition_prop(cost.when) in props, cost
         for field in re.findall(r"\{(\w+)\}", cost.billed):
             assert field in props, cost
     assert set(data.kept) <= owned_types

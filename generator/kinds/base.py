@@ -305,7 +305,8 @@ class Cost:
     Rendered once per component, with the number of resources of that type the
     component owns in the template. idle: billed while nothing runs (an instance
     hour, a key month); otherwise only for use. billed may name props ({prop}).
-    when: a prop that must be truthy for the cost to apply (min_capacity_acu).
+    when: a prop that must be truthy for the cost to apply (min_capacity_acu), "not prop", or
+    "prop=value" for a choice (destination=opensearch).
     pricing: the AWS pricing page (https://aws.amazon.com/...); checked: the day it
     was read, YYYY-MM-DD. Prices differ by Region, so the page has the numbers.
     """

@@ -80,11 +80,6 @@ class FirehoseProps(Props):
     def error_prefix(self) -> str:
         return ERROR_PREFIX
 
-    @property
-    def delivers_in_vpc(self) -> bool:
-        """Whether it delivers through network interfaces in a VPC (to a VPC domain)."""
-        return self.destination == "opensearch"
-
 
 # Firehose's buffer for an OpenSearch Service destination holds at most 100 MiB
 # (AmazonopensearchserviceBufferingHints).
@@ -226,7 +221,7 @@ class KinesisFirehose(Kind):
                 "per hour for each AZ it delivers into a VPC in, and per GB it delivers there",
                 "https://aws.amazon.com/firehose/pricing/",
                 PRICING_CHECKED,
-                when="delivers_in_vpc",
+                when="destination=opensearch",
             ),
             LOG_DATA,
         ),

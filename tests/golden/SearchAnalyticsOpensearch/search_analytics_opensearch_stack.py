@@ -285,8 +285,8 @@ class Search(Construct):
             description="Search domain: HTTPS in from its clients only",
             allow_all_outbound=False,
         )
-        # One isolated subnet in each of the VPC's AZs (up to 2; two where the stack's account and Region
-        # are not known at synth): the nodes and their replicas spread over them.
+        # One isolated subnet in each of the VPC's AZs (up to 2; two where the stack's account
+        # and Region are not known at synth): the nodes and their replicas spread over them.
         azs = len(vpc.availability_zones)
         self.subnets = ec2.SubnetSelection(subnet_type=ec2.SubnetType.PRIVATE_ISOLATED)
         self.domain = opensearch.Domain(
@@ -388,7 +388,7 @@ class Search(Construct):
             )
         )
 
-        # The setup function reaches the domain over HTTPS and signs its requests as the master user.
+        # The setup function reaches the domain over HTTPS, signing its requests as the master user.
         for client_group in setup_function.connections.security_groups:
             self.security_group.add_ingress_rule(
                 ec2.Peer.security_group_id(client_group.security_group_id),
@@ -516,7 +516,8 @@ class Firehose(Construct):
         stack = Stack.of(self)
         domain = search_domain["domain"]
         # Delivery errors (a document that cannot be indexed, a backup that cannot be written) are
-        # logged here, kept 30 days and deleted with the stack (props log_retention_days, log_removal).
+        # logged here, kept 30 days and deleted with the stack
+        # (props log_retention_days, log_removal).
         self.logs = logs.LogGroup(
             self,
             "Logs",
@@ -644,8 +645,8 @@ class Firehose(Construct):
             ),
             amazonopensearchservice_destination_configuration=firehose.CfnDeliveryStream.AmazonopensearchserviceDestinationConfigurationProperty(
                 domain_arn=domain.domain_arn,
-                # The write alias: the domain's index state management rolls the index behind it over,
-                # so Firehose does not rotate index names itself.
+                # The write alias: the domain's index state management rolls the index behind
+                # it over, so Firehose does not rotate index names itself.
                 index_name=index,
                 index_rotation_period="NoRotation",
                 role_arn=self.role.role_arn,
