@@ -203,6 +203,8 @@ def test_projected_tables_locate_exactly_what_firehose_writes(synthesized):
                 f"!{{timestamp:{part}}}" for part in parameters["projection.dt.format"].split("-")
             )
             writers = [s for s in streams if s["BucketARN"]["Fn::GetAtt"][0] == bucket["Ref"]]
+            if not writers:
+                continue  # written by something else (a load the stack does not make)
             assert [s["Prefix"] for s in writers] == [tail[1:].replace("${dt}", day)]
             checked += 1
     assert checked, "no catalog variant has a projected table"

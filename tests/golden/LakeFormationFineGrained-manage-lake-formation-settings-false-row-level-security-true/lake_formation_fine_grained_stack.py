@@ -424,7 +424,9 @@ class LakeFormation(Construct):
             self,
             "Location1Role",
             assumed_by=iam.ServicePrincipal("lakeformation.amazonaws.com"),
-            description="Lake Formation reads the registered location Data lake bucket as this role",
+            description=(
+                "Lake Formation reads the registered location Data lake bucket as this role"
+            ),
         )
         locations[0].grant_read_write(location_role)
         Validations.of(location_role).acknowledge(
@@ -482,14 +484,19 @@ class LakeFormation(Construct):
             "Analysts",
             # Any IAM principal of this account whose own policy allows sts:AssumeRole on it.
             assumed_by=iam.AccountRootPrincipal(),
-            description="Queries the lake as analysts: may SELECT the columns tagged sensitivity = public",
+            description=(
+                "Queries the lake as analysts: may SELECT the columns tagged sensitivity = public"
+            ),
         )
         self.roles["data_stewards"] = iam.Role(
             self,
             "DataStewards",
             # Any IAM principal of this account whose own policy allows sts:AssumeRole on it.
             assumed_by=iam.AccountRootPrincipal(),
-            description="Queries the lake as data_stewards: may SELECT the columns tagged sensitivity = public or pii",
+            description=(
+                "Queries the lake as data_stewards: may SELECT the columns "
+                "tagged sensitivity = public or pii"
+            ),
         )
 
         def grant(name: str, grantee: str, resource, permissions: list[str]):
@@ -721,8 +728,9 @@ class LakeFormationFineGrainedStack(Stack):
         )
 
         # Flow 8. credentials for the granted columns: lake_formation -> workgroup
-        # The grantees query in Analytics workgroup. They need no S3 permission on the lake: Athena asks
-        # Lake Formation for credentials scoped to what each role was granted (GetDataAccess).
+        # The grantees query in Analytics workgroup. They need no S3 permission on the lake:
+        # Athena asks Lake Formation for credentials scoped to what each role was granted
+        # (GetDataAccess).
         # https://docs.aws.amazon.com/lake-formation/latest/dg/access-control-underlying-data.html
         self.workgroup.users.add_statements(
             iam.PolicyStatement(actions=["lakeformation:GetDataAccess"], resources=["*"])
