@@ -102,7 +102,7 @@ class DynamodbTable(Kind):
                 "AWS::DynamoDB::Table",
                 "on demand: per million read and write request units, plus per GB-month "
                 "stored and for point-in-time recovery; no request charge while idle",
-                "https://aws.amazon.com/dynamodb/pricing/on-demand/",
+                "https://aws.amazon.com/dynamodb/pricing/",
                 PRICING_CHECKED,
             ),
             KMS_KEYS_BILL_MONTHLY,
