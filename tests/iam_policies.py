@@ -139,6 +139,11 @@ def prefixes_in_resource(properties: Any, bucket: str) -> set[str]:
                 for key, value in node.items():
                     if key.endswith("Prefix") and isinstance(value, str):
                         named.add(folder(value))
+                        # A prefix that is a folder name the service adds "/" to (an Athena
+                        # connector's SpillPrefix: <prefix>/<query id>/<split id>) names that
+                        # folder too.
+                        if value and not value.endswith("/") and "{" not in value:
+                            named.add(value + "/")
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):

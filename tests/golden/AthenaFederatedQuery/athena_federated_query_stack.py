@@ -201,8 +201,8 @@ class AnalyticsWg(Construct):
                 ),
             )
         )
-        # Saved queries belong to the workgroup: its users list and open them, other teams do not see
-        # them. Each one's text is application code, sql/analytics_wg/<name>.sql.
+        # Saved queries belong to the workgroup: its users list and open them, other teams do
+        # not see them. Each one's text is application code, sql/analytics_wg/<name>.sql.
         self.users.add_statements(
             iam.PolicyStatement(
                 actions=[
@@ -322,8 +322,8 @@ class FinanceWg(Construct):
                 ),
             )
         )
-        # Saved queries belong to the workgroup: its users list and open them, other teams do not see
-        # them. Each one's text is application code, sql/finance_wg/<name>.sql.
+        # Saved queries belong to the workgroup: its users list and open them, other teams do
+        # not see them. Each one's text is application code, sql/finance_wg/<name>.sql.
         self.users.add_statements(
             iam.PolicyStatement(
                 actions=[
@@ -612,8 +612,9 @@ class DynamodbConnector(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
-        # The connector's function name, which the application gives its function and the Athena
-        # catalog invokes: unique to this stack, within the application's pattern ^[a-z0-9-_]{1,64}$.
+        # The connector's function name, which the application gives its function and the
+        # Athena catalog invokes: unique to this stack, within the application's pattern
+        # ^[a-z0-9-_]{1,64}$.
         function_name = f"{stack.stack_name.lower()[:40]}-dynamodb-connector"[:64]
         self.function_arn = stack.format_arn(
             service="lambda",
@@ -1077,8 +1078,9 @@ class PostgresqlConnector(Construct):
     ) -> None:
         super().__init__(scope, construct_id)
         stack = Stack.of(self)
-        # The connector's function name, which the application gives its function and the Athena
-        # catalog invokes: unique to this stack, within the application's pattern ^[a-z0-9-_]{1,64}$.
+        # The connector's function name, which the application gives its function and the
+        # Athena catalog invokes: unique to this stack, within the application's pattern
+        # ^[a-z0-9-_]{1,64}$.
         function_name = f"{stack.stack_name.lower()[:40]}-postgresql-connector"[:64]
         self.function_arn = stack.format_arn(
             service="lambda",
@@ -1155,8 +1157,8 @@ class PostgresqlConnector(Construct):
         )
         self.security_group.add_egress_rule(ec2.Peer.any_ipv4(), ec2.Port.tcp(443), "AWS APIs")
         cluster, database_name = database
-        # The JDBC URL of the one database it serves; ${...} names the secret the connector reads the
-        # user and password from, and TLS is required (the cluster enforces it too):
+        # The JDBC URL of the one database it serves; ${...} names the secret the connector
+        # reads the user and password from, and TLS is required (the cluster enforces it too):
         # https://docs.aws.amazon.com/athena/latest/ug/connectors-postgresql.html
         connection_string = (
             f"postgres://jdbc:postgresql://{cluster.cluster_endpoint.hostname}:"
@@ -1518,8 +1520,8 @@ class AthenaFederatedQueryStack(Stack):
         )
 
         # Flow 8. Scan / Query: customers -> dynamodb_connector
-        # Reads only (Scan, Query, GetItem, DescribeTable, ...), with kms:Decrypt on the table's key:
-        # Athena never writes through the DynamoDB connector.
+        # Reads only (Scan, Query, GetItem, DescribeTable, ...), with kms:Decrypt on the
+        # table's key: Athena never writes through the DynamoDB connector.
         self.customers.table.grant_read_data(self.dynamodb_connector.role)
 
         # Flow 9. rows over JDBC (TLS): products -> postgresql_connector
