@@ -599,7 +599,12 @@ def _resolve(pattern: Pattern, values: dict[str, bool | int | str]) -> Resolved:
     for index, comp in enumerate(spec.components):
         if comp.id in components:
             filled = {name: len(items) for name, items in slots[comp.id].items()}
-            problem = pattern.kinds[comp.id].check(components[comp.id].props, filled)
+            active = components[comp.id]
+            refs = {name: other.props for name, other in active.refs.items()}
+            kind = pattern.kinds[comp.id]
+            problem = kind.check(active.props, filled) or kind.check_refs(
+                active.props, filled, refs
+            )
             if problem:
                 raise source.error(
                     ("components", index),

@@ -69,23 +69,33 @@ def generated(key: str):
     return resolved, generate(resolved).files
 
 
-# CREATE EXTERNAL SCHEMA ... FROM POSTGRES, as the Redshift documentation writes its clauses
-# (r_CREATE_EXTERNAL_SCHEMA.html): sqlglot has no parser for it, so its tokens (sqlglot's
-# Redshift tokenizer) are matched against this grammar. {name} is a value the stack fills in.
+# Redshift statements sqlglot has no parser for, as the Redshift documentation writes their
+# clauses: their tokens (sqlglot's Redshift tokenizer) are matched against these grammars.
+# {name} is a value the stack fills in.
 _VALUE = r"(?:'[^']*'|\{\w+\})"
-EXTERNAL_SCHEMA_FROM_POSTGRES = re.compile(
-    r"CREATE EXTERNAL SCHEMA (?:IF NOT EXISTS )?\w+ FROM POSTGRES"
-    rf" DATABASE {_VALUE}(?: SCHEMA {_VALUE})?"
-    rf" URI {_VALUE}(?: PORT (?:\d+|\{{\w+\}}))?"
-    rf" IAM_ROLE (?:default|{_VALUE})"
-    rf" SECRET_ARN {_VALUE}$",
-    re.IGNORECASE,
-)
+REDSHIFT_GRAMMARS = {
+    # r_CREATE_EXTERNAL_SCHEMA.html, FROM POSTGRES
+    "CREATE EXTERNAL SCHEMA": re.compile(
+        r"CREATE EXTERNAL SCHEMA (?:IF NOT EXISTS )?\w+ FROM POSTGRES"
+        rf" DATABASE {_VALUE}(?: SCHEMA {_VALUE})?"
+        rf" URI {_VALUE}(?: PORT (?:\d+|\{{\w+\}}))?"
+        rf" IAM_ROLE (?:default|{_VALUE})"
+        rf" SECRET_ARN {_VALUE}$",
+        re.IGNORECASE,
+    ),
+    # r_CREATE_USER.html: PASSWORD DISABLE (IAM temporary credentials only), and the options
+    # the catalog uses
+    "CREATE USER": re.compile(
+        r"CREATE USER \w+ (?:WITH )?PASSWORD DISABLE"
+        r"(?: (?:SYSLOG ACCESS (?:RESTRICTED|UNRESTRICTED)|CONNECTION LIMIT \d+))*$",
+        re.IGNORECASE,
+    ),
+}
 
 
-def external_schema_is_valid(command: exp.Command) -> bool:
-    """A Command sqlglot could not parse is a CREATE EXTERNAL SCHEMA ... FROM POSTGRES that
-    follows the documented grammar, clause by clause and in order."""
+def documented_grammar_matches(command: exp.Command) -> bool:
+    """A Command sqlglot could not parse is a Redshift statement that follows its documented
+    grammar (REDSHIFT_GRAMMARS), clause by clause and in order."""
     text = command.sql("redshift")
     tokens = sqlglot.tokenize(text, read="redshift")
     words = []
@@ -97,17 +107,21 @@ def external_schema_is_valid(command: exp.Command) -> bool:
         else:
             words.append(token.text)
     joined = " ".join(words).replace("{ ", "{").replace(" }", "}")
-    return bool(EXTERNAL_SCHEMA_FROM_POSTGRES.match(joined))
+    return any(
+        grammar.match(joined)
+        for start, grammar in REDSHIFT_GRAMMARS.items()
+        if joined.upper().startswith(start)
+    )
 
 
 def statements(sql: str, dialect: str) -> list[exp.Expression]:
     """The statements sqlglot finds; an error if it cannot parse one."""
     found = [e for e in sqlglot.parse(sql, read=dialect) if e is not None]
     for expression in found:
-        # sqlglot falls back to an opaque Command for syntax it does not know; the one
-        # Redshift statement it lacks is checked against its documented grammar instead.
+        # sqlglot falls back to an opaque Command for syntax it does not know; the Redshift
+        # statements it lacks are checked against their documented grammars instead.
         assert not isinstance(expression, exp.Command) or (
-            dialect == "redshift" and external_schema_is_valid(expression)
+            dialect == "redshift" and documented_grammar_matches(expression)
         ), f"sqlglot does not understand, in {dialect}: {expression.sql(dialect)[:120]}"
     return found
 
@@ -504,3 +518,24 @@ def test_every_statement_a_schedule_sends_to_redshift_is_one_statement_of_its_fi
 
 def test_the_catalog_has_schedules_that_send_sql_to_redshift(synthesized):
     assert any(sent_by_schedules(item.template) for item in synthesized.values())
+
+
+@pytest.mark.parametrize(
+    ("sql", "valid"),
+    [
+        ("CREATE USER etl PASSWORD DISABLE", True),
+        ("CREATE USER monitor WITH PASSWORD DISABLE SYSLOG ACCESS UNRESTRICTED", True),
+        ("CREATE USER etl PASSWORD 'Secret123'", False),
+        ("CREATE USER etl PASSWORD DISABLE SYSLOG ACCESS EVERYTHING", False),
+        (
+            "CREATE EXTERNAL SCHEMA IF NOT EXISTS live FROM POSTGRES DATABASE 'shop' "
+            "SCHEMA 'public' URI '{host}' PORT 5432 IAM_ROLE '{role}' SECRET_ARN '{secret}'",
+            True,
+        ),
+        ("CREATE EXTERNAL SCHEMA live FROM POSTGRES DATABASE 'shop' URI '{host}'", False),
+    ],
+)
+def test_statements_sqlglot_lacks_are_checked_against_their_documented_grammar(sql, valid):
+    (command,) = sqlglot.parse(sql, read="redshift")
+    assert isinstance(command, exp.Command)
+    assert documented_grammar_matches(command) is valid

@@ -11,7 +11,10 @@ cannot write to the source database.
 
 The login may connect; it reads only what the database's owner grants it. The
 flow ships that grant with the table it covers (sql/<database>/order_service.sql,
-PostgreSQL), which the starter README runs once through the RDS Data API.
+PostgreSQL), and the external schema (sql/<warehouse>/federated_<database>.sql,
+Redshift), which the starter README runs once, statement by statement, through the
+RDS and the Redshift Data API: not in a nightly batch, whose one transaction block
+is no place for an external-object statement.
 """
 
 from generator.kinds.base import AppFile, Connector
@@ -26,5 +29,12 @@ CONNECTOR = Connector(
     ),
     expression="connectors/redshift_cluster__rds_aurora_cluster.py.j2",
     fills=("source", "federated_databases"),
-    app_files=(AppFile("sql/{target}/order_service.sql", "app/{folder}/order_service.sql.j2"),),
+    app_files=(
+        AppFile("sql/{target}/order_service.sql", "app/{folder}/order_service.sql.j2"),
+        AppFile(
+            "sql/{source}/federated_{target}.sql",
+            "app/{folder}/live_schema.sql.j2",
+            runs_in="source",
+        ),
+    ),
 )

@@ -3,10 +3,11 @@
 EventBridge Scheduler calls the Redshift Data API itself (a universal target,
 `aws-sdk:redshiftdata:batchExecuteStatement`): no Lambda function, no driver,
 no open connection and no password. The Data API gets temporary credentials
-for the database user (GetClusterCredentials), which the schedule's role may
-ask for that one user of that one database, and runs the flow's SQL files as
-one BatchExecuteStatement: one transaction, so a failed night leaves the
-warehouse as it was.
+for the database user (GetClusterCredentials): the cluster's sql_user when it has
+one, else the admin. The schedule's role may ask for that one user of that one
+database, and the Data API runs the flow's SQL files as one BatchExecuteStatement:
+one transaction, so a failed night leaves the warehouse as it was. What may not
+run in a transaction block (an external schema) is no part of the batch.
 
 The SQL files ship to sql/<schedule>/. Each statement in them ends at a line
 that ends with ";", and comments take lines of their own: the stack splits

@@ -219,12 +219,15 @@ class AppFile:
     {folder} (the kind's or connector's module name) and the props: a kind's
     component props and {id}; a connector's flow props, {source} and {target}
     (the ids of the flow's ends). A prop that is a list gives one file per item
-    (a flow's queries: sql/{source}/{queries}.sql).
+    (a flow's queries: sql/{source}/{queries}.sql). runs_in: for a connector's file,
+    the end of the flow whose service runs it (the dialect its SQL is checked in):
+    usually the target, the source for what a warehouse runs to reach its target.
     """
 
     path: str
     template: str
     when: str | None = None  # a prop that must be set for the file to exist
+    runs_in: Literal["source", "target"] = "target"
 
     def expand(self, fields: dict[str, Any]) -> list[tuple[str, str]]:
         """(path, template) of each file, with fields filled in; one per item of a list prop."""
@@ -452,6 +455,17 @@ class Kind:
         filled: how many active flows fill each slot. For rules that span props and
         flows, which a Slot alone cannot say; the loader reports the message at the
         component's line.
+        """
+        return None
+
+    @classmethod
+    def check_refs(cls, props: Props, filled: dict[str, int], refs: dict[str, Props]) -> str | None:
+        """What is wrong with one component given the props of the components its own props
+        name (refs: prop name to that component's props), or None.
+
+        For what a service enforces across components at run time (a warehouse that must
+        reach Secrets Manager through its VPC's NAT gateway), so that the pattern fails when
+        it loads, not after deploy. The loader reports it at the component's line.
         """
         return None
 

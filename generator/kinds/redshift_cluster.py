@@ -11,7 +11,15 @@ the database login Redshift uses, and an egress rule to the database's port
 alone (the connector adds the matching ingress rule on the database's side).
 Its SQL names what the external schema needs as {federated_role_arn},
 {federated_host}, {federated_port}, {federated_database} and
-{federated_secret_arn}, from `sql_values`.
+{federated_secret_arn}, from `sql_values`; that schema is made once, from the
+starter README, because Redshift runs some external-object statements only outside a
+transaction block, and the nightly batch is one. Such a cluster needs a NAT gateway in
+its VPC (check_refs): enhanced VPC routing sends the secret's lookup through it.
+
+`sql_user` names a database user, not the admin, for the Data API clients (a
+schedule's batch, a monitoring function): no password, IAM temporary credentials
+only, and, for a monitor, SYSLOG ACCESS UNRESTRICTED to see every user's rows in the
+system tables. sql/<id>/sql_user.sql creates it, run once from the starter README.
 """
 
 from typing import Literal
@@ -62,6 +70,23 @@ class RedshiftClusterProps(Props):
             "RA3 clusters take 5431-5455 or 8191-8215"
         ),
     )
+    sql_user: str | None = Field(
+        None,
+        pattern=r"^[a-z][a-z0-9_]{0,62}$",
+        description=(
+            "a database user, not the admin, that Data API clients (a schedule, a function) run "
+            "SQL as with IAM temporary credentials (GetClusterCredentials); its password is "
+            "disabled, and sql/<id>/sql_user.sql, run once from the starter README, creates it"
+        ),
+    )
+    sql_user_reads_system_logs: bool = Field(
+        False,
+        description=(
+            "give sql_user SYSLOG ACCESS UNRESTRICTED, so that it sees every user's rows in the "
+            "system tables (a monitor reading STL_ALERT_EVENT_LOG needs it); without it a "
+            "regular user sees only its own"
+        ),
+    )
     sql: app_code(
         "redshift_cluster",
         ".sql",
@@ -78,6 +103,14 @@ class RedshiftClusterProps(Props):
         if not (5431 <= port <= 5455 or 8191 <= port <= 8215):
             raise ValueError("an RA3 cluster listens on a port in 5431-5455 or 8191-8215")
         return port
+
+    @model_validator(mode="after")
+    def _syslog_needs_user(self) -> "RedshiftClusterProps":
+        if self.sql_user_reads_system_logs and not self.sql_user:
+            raise ValueError("sql_user_reads_system_logs: true needs a sql_user to give it to")
+        if self.sql_user == self.admin_username:
+            raise ValueError(f"sql_user must not be the admin user ({self.admin_username})")
+        return self
 
     @model_validator(mode="after")
     def _single_node_needs_xlplus(self) -> "RedshiftClusterProps":
@@ -162,7 +195,10 @@ class RedshiftCluster(Kind):
         KEYS_ROTATE,
         LOG_GROUPS_EXPIRE_ENCRYPTED,
     )
-    app_files = (AppFile("sql/{id}/{sql}.sql", "app/{folder}/{sql}.sql.j2", when="sql"),)
+    app_files = (
+        AppFile("sql/{id}/{sql}.sql", "app/{folder}/{sql}.sql.j2", when="sql"),
+        AppFile("sql/{id}/sql_user.sql", "app/{folder}/sql_user.sql.j2", when="sql_user"),
+    )
     # What each SQL file loads with COPY: its paths, the COPY role's grants and the
     # orchestrator's check for input all come from here.
     app_prefixes = {"load_orders": S3Prefixes(reads={"orders": "curated/orders/"})}
@@ -217,5 +253,19 @@ class RedshiftCluster(Kind):
             return (
                 f"sql: {props.sql} declares no S3 prefixes, so the COPY role cannot be scoped; "
                 "add it to RedshiftCluster.app_prefixes"
+            )
+        return None
+
+    @classmethod
+    def check_refs(cls, props: Props, filled: dict[str, int], refs: dict[str, Props]) -> str | None:
+        # Enhanced VPC routing sends the cluster's traffic through its VPC, and a federated
+        # query reads its login's secret from Secrets Manager: in a VPC with no NAT gateway
+        # nothing routes it there, and the first query would fail after deploy.
+        # https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-routing.html
+        if filled.get("federated_databases", 0) and not refs["vpc"].nat_gateways:
+            return (
+                "a federated query reads its login's secret from Secrets Manager, which the "
+                "cluster (enhanced VPC routing) reaches only through a NAT gateway of its VPC "
+                f"'{props.vpc}'; give that ec2.vpc nat_gateways: 1 or more"
             )
         return None

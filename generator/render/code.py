@@ -249,18 +249,23 @@ class AppSource:
     """One file of application code: where it goes and the template that makes it.
 
     component: the component that ships it (for a connector's file, the flow's
-    source); flow: the flow whose connector ships it, if a connector does; runs_in:
-    the kind of the service that runs it (for SQL, the dialect's service).
+    source); flow: the flow whose connector ships it, if a connector does; side: the
+    end of that flow whose service runs it; runs_in: the kind of the service that
+    runs it (for SQL, the dialect's service).
     """
 
     path: str
     template: str
     component: ActiveComponent
     flow: ActiveFlow | None = None
+    side: str = "target"
 
     @property
     def runs_in(self) -> str:
-        return self.flow.target.kind.name if self.flow else self.component.kind.name
+        if self.flow is None:
+            return self.component.kind.name
+        end = self.flow.source if self.side == "source" else self.flow.target
+        return end.kind.name
 
 
 def app_sources(resolved: Resolved) -> list[AppSource]:
@@ -286,7 +291,9 @@ def app_sources(resolved: Resolved) -> list[AppSource]:
                 **flow.props.model_dump(),
             }
             for path, template in app_file.expand(fields):
-                found.setdefault(path, AppSource(path, template, flow.source, flow))
+                found.setdefault(
+                    path, AppSource(path, template, flow.source, flow, app_file.runs_in)
+                )
     return list(found.values())
 
 

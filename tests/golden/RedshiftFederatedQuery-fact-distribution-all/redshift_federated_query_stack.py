@@ -639,9 +639,9 @@ class RedshiftFederatedQueryStack(Stack):
         self.nightly = Nightly(
             self,
             "Nightly",
-            # 1. The Data API runs the SQL as the database user dbadmin, with
-            # temporary credentials (GetClusterCredentials): the role holds no password, and nothing
-            # connects to the cluster's port.
+            # 1. The Data API runs the SQL as the database user etl (not the admin: it owns
+            # the warehouse's tables and nothing else), with temporary credentials (GetClusterCredentials):
+            # the role holds no password, and nothing connects to the cluster's port.
             target=lambda role: scheduler_targets.Universal(
                 service="redshiftdata",
                 action="batchExecuteStatement",
@@ -649,10 +649,9 @@ class RedshiftFederatedQueryStack(Stack):
                     {
                         "ClusterIdentifier": self.warehouse.cluster.ref,
                         "Database": "analytics",
-                        "DbUser": "dbadmin",
+                        "DbUser": "etl",
                         "Sqls": redshift_statements(
                             [
-                                APP_CODE / "sql" / "nightly" / "create_live_schema.sql",
                                 APP_CODE / "sql" / "nightly" / "create_warehouse.sql",
                                 APP_CODE / "sql" / "nightly" / "load_history.sql",
                                 APP_CODE / "sql" / "nightly" / "refresh_customer_activity.sql",
@@ -682,7 +681,7 @@ class RedshiftFederatedQueryStack(Stack):
                                 resource_name=f"{self.warehouse.cluster.ref}/{name}",
                                 arn_format=ArnFormat.COLON_RESOURCE_NAME,
                             )
-                            for resource, name in (("dbuser", "dbadmin"), ("dbname", "analytics"))
+                            for resource, name in (("dbuser", "etl"), ("dbname", "analytics"))
                         ],
                     ),
                 ],
