@@ -78,7 +78,7 @@ class Ec2Instance(Kind):
                 "AWS::EC2::Instance",
                 "per second of its {instance_type} instance while it runs, its root volume per "
                 "GB-month, and detailed monitoring's metrics",
-                "https://aws.amazon.com/ec2/pricing/on-demand/",
+                "https://aws.amazon.com/ec2/pricing/",
                 PRICING_CHECKED,
             ),
             KMS_KEYS_BILL_MONTHLY,
