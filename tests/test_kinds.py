@@ -70,7 +70,11 @@ def test_kind_declares_an_icon_template_and_resource_types(kind_name):
         assert kind.template is None and kind.resource_types == ()
     else:
         assert (TEMPLATES_DIR / kind.template).is_file()
-        assert kind.resource_types, "a deployed kind declares the resource types it makes"
+        # An opt-in account singleton (a GuardDuty detector) makes its resource only when a
+        # prop says so, so it declares it among the supporting types, which may be absent.
+        assert kind.resource_types or kind.supporting_types, (
+            "a deployed kind declares the resource types it makes"
+        )
 
 
 @pytest.mark.parametrize("pair", sorted(all_connectors()), ids="->".join)
@@ -84,9 +88,13 @@ def test_connector_names_existing_kinds_templates_and_slots(pair):
         side, slot = connector.fills
         owner = all_kinds()[connector.source if side == "source" else connector.target]
         assert slot in owner.slots, f"{owner.name} has no slot {slot}"
-    external = any(all_kinds()[k].is_external() for k in pair)
-    assert (connector.evidence == "none") == external, (
-        "only flows with an external end deploy nothing"
+    # An end that may deploy nothing: an external actor, or a kind that makes its resources
+    # only when a prop says so (an account singleton the stack may use instead of create).
+    may_be_absent = any(
+        all_kinds()[k].is_external() or not all_kinds()[k].resource_types for k in pair
+    )
+    assert (connector.evidence == "none") == may_be_absent, (
+        "only flows with an end that may deploy nothing have no evidence"
     )
 
 
