@@ -192,7 +192,7 @@ def test_a_kind_template_change_moves_only_the_keys_of_patterns_using_it(keys, m
         for p in load_all()
         if any(c.kind.name == "kinesis.firehose" for c in p.resolve({}).components)
     }
-    assert users == {STREAMING}
+    assert STREAMING in users and len(users) < len(before)  # some patterns, not all
     assert {i for i in before if before[i] != after[i]} == users
 
 

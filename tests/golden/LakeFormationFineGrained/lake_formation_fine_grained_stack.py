@@ -17,6 +17,8 @@ One class per component of the diagram, then the stack that connects them, then 
 Aspect that keeps its template free of redundant dependencies.
 """
 
+from pathlib import Path
+
 import jsii
 from aws_cdk import (
     Acknowledgment,
@@ -42,6 +44,8 @@ from aws_cdk import (
     aws_s3 as s3,
 )
 from constructs import Construct, IConstruct
+
+APP_CODE = Path(__file__).resolve().parent
 
 
 class Results(Construct):

@@ -193,7 +193,7 @@ class Schedule(Construct):
                 "scheduler.amazonaws.com",
                 conditions={"StringEquals": {"aws:SourceAccount": stack.account}},
             ),
-            description="Role the schedule Hourly (EventBridge Scheduler) starts its target as",
+            description=("Role the schedule Hourly (EventBridge Scheduler) starts its target as"),
         )
         # Scheduler encrypts the schedule's stored data, the target's input included, with this key.
         self.key = kms.Key(
