@@ -519,7 +519,7 @@ class Warehouse(Construct):
 
 
 class Nightly(Construct):
-    """Nightly SQL (EventBridge Scheduler) (scheduler.schedule). An EventBridge Scheduler
+    """Nightly (EventBridge Scheduler) (scheduler.schedule). An EventBridge Scheduler
     schedule (cron or rate, in a time zone) that starts one target as a role of its
     own, which may only start that target; what the schedule stores is encrypted
     with a customer-managed key of its own.
@@ -547,21 +547,19 @@ class Nightly(Construct):
                 "scheduler.amazonaws.com",
                 conditions={"StringEquals": {"aws:SourceAccount": stack.account}},
             ),
-            description=(
-                "Role the schedule Nightly SQL (EventBridge Scheduler) starts its target as"
-            ),
+            description="Role the schedule Nightly (EventBridge Scheduler) starts its target as",
         )
         # Scheduler encrypts the schedule's stored data, the target's input included, with this key.
         self.key = kms.Key(
             self,
             "Key",
-            description="Data of the schedule Nightly SQL (EventBridge Scheduler)",
+            description="Data of the schedule Nightly (EventBridge Scheduler)",
             enable_key_rotation=True,
         )
         self.schedule = scheduler.Schedule(
             self,
             "Schedule",
-            description="Nightly SQL (EventBridge Scheduler)",
+            description="Nightly (EventBridge Scheduler)",
             schedule=scheduler.ScheduleExpression.expression(
                 "cron(30 2 * * ? *)", time_zone=TimeZone.of("UTC")
             ),
@@ -630,20 +628,22 @@ class RedshiftFederatedQueryStack(Stack):
                     # Aurora PostgreSQL's port: the cluster keeps the engine's default.
                     "port": 5432,
                     "database": "shop",
-                    # A login of its own (CONNECT and CREATE on the database, SELECT only on what the
-                    # database's owner grants it), whose secret only the federated role may read.
+                    # A login of its own (CONNECT and CREATE on the database, SELECT only on
+                    # what the database's owner grants it), whose secret only the federated
+                    # role may read.
                     "secret": self.orders_db.login("redshift_reader", federated_role),
                 }
             ],
         )
 
-        # Nightly SQL (EventBridge Scheduler) (scheduler.schedule)
+        # Nightly (EventBridge Scheduler) (scheduler.schedule)
         self.nightly = Nightly(
             self,
             "Nightly",
-            # 1. The Data API runs the SQL as the database user etl (not the admin: it owns
-            # the warehouse's tables and nothing else), with temporary credentials (GetClusterCredentials):
-            # the role holds no password, and nothing connects to the cluster's port.
+            # 1. The Data API runs the SQL as the database user etl (not the
+            # admin: it owns the warehouse's tables and nothing else), with temporary
+            # credentials (GetClusterCredentials): the role holds no password, and nothing
+            # connects to the cluster.
             target=lambda role: scheduler_targets.Universal(
                 service="redshiftdata",
                 action="batchExecuteStatement",

@@ -395,7 +395,11 @@ class SlowQueries(Construct):
         self.alarm = cloudwatch.Alarm(
             self,
             "Alarm",
-            alarm_description="Redshift logged query alerts in STL_ALERT_EVENT_LOG; the EventType dimension of the metric says which kinds, and the log of the function lists each with its fix.",
+            alarm_description=(
+                "Redshift logged query alerts in STL_ALERT_EVENT_LOG; the "
+                "EventType dimension of the metric says which kinds, and the "
+                "log of the function lists each with its fix."
+            ),
             metric=metric.with_(statistic="Sum", period=Duration.minutes(60)),
             threshold=1.0,
             evaluation_periods=1,
@@ -477,8 +481,9 @@ class RedshiftQueryAlertsStack(Stack):
         self.slow_queries = SlowQueries(
             self,
             "SlowQueries",
-            # The function publishes with its own name as a dimension (AWS_LAMBDA_FUNCTION_NAME, which
-            # Lambda sets), so the alarm watches what this function published and no other's.
+            # The function publishes with its own name as a dimension
+            # (AWS_LAMBDA_FUNCTION_NAME, which Lambda sets), so the alarm
+            # watches what this function published and no other's.
             metric=cloudwatch.Metric(
                 namespace=f"{self.stack_name}/monitor",
                 metric_name="QueryAlerts",
@@ -492,15 +497,19 @@ class RedshiftQueryAlertsStack(Stack):
             Acknowledgment(
                 id="AwsSolutions::AwsSolutions-IAM5"
                 f"[Resource::<{self.get_logical_id(self.monitor.function.node.default_child)}.Arn>:*]",
-                reason="The scheduler target's grant covers the versions and aliases of this one "
-                "function (its ARN followed by :*), so that the schedule may invoke a published "
-                "version too; no other function.",
+                reason=(
+                    "The scheduler target's grant covers the versions and aliases"
+                    " of this one function (its ARN followed by :*), so that the "
+                    "schedule may invoke a published version too; no other "
+                    "function."
+                ),
             )
         )
 
         # Flow 2. SELECT from STL_ALERT_EVENT_LOG (Data API): monitor -> warehouse
-        # 2. The function runs SQL in Redshift cluster (provisioned) through the Data API as the database user
-        # monitor, with temporary credentials (GetClusterCredentials): no password, no connection.
+        # 2. The function runs SQL in warehouse through the Data API as the
+        # database user monitor, with temporary credentials (GetClusterCredentials): no
+        # password, no connection.
         self.monitor.function.add_environment("REDSHIFT_CLUSTER_ID", self.warehouse.cluster.ref)
         self.monitor.function.add_environment("REDSHIFT_DATABASE", "analytics")
         self.monitor.function.add_environment("REDSHIFT_DB_USER", "monitor")
@@ -532,8 +541,8 @@ class RedshiftQueryAlertsStack(Stack):
                         for resource, name in (("dbuser", "monitor"), ("dbname", "analytics"))
                     ],
                 ),
-                # Polling and reading results: these actions take no resource, so the condition limits
-                # them to statements this role submitted.
+                # Polling and reading results: these actions take no resource, so the
+                # condition limits them to statements this role submitted.
                 iam.PolicyStatement(
                     actions=["redshift-data:DescribeStatement", "redshift-data:GetStatementResult"],
                     resources=["*"],
@@ -548,8 +557,11 @@ class RedshiftQueryAlertsStack(Stack):
         Validations.of(monitor_warehouse_data_api).acknowledge(
             Acknowledgment(
                 id="AwsSolutions::AwsSolutions-IAM5[Resource::*]",
-                reason="The Data API's DescribeStatement and GetStatementResult have no resource-level "
-                "permissions; the condition limits them to statements this role submitted.",
+                reason=(
+                    "The Data API's DescribeStatement and GetStatementResult have"
+                    " no resource-level permissions; the condition limits them to"
+                    " statements this role submitted."
+                ),
             )
         )
 
@@ -575,8 +587,11 @@ class RedshiftQueryAlertsStack(Stack):
         Validations.of(monitor_slow_queries_metrics).acknowledge(
             Acknowledgment(
                 id="AwsSolutions::AwsSolutions-IAM5[Resource::*]",
-                reason="PutMetricData has no resource-level permissions; the cloudwatch:namespace "
-                "condition keeps the function to its own namespace.",
+                reason=(
+                    "PutMetricData has no resource-level permissions; the "
+                    "cloudwatch:namespace condition keeps the function to its own"
+                    " namespace."
+                ),
             )
         )
 
