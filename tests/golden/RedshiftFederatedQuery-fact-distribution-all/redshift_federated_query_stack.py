@@ -547,7 +547,7 @@ class Nightly(Construct):
                 "scheduler.amazonaws.com",
                 conditions={"StringEquals": {"aws:SourceAccount": stack.account}},
             ),
-            description="Role the schedule Nightly (EventBridge Scheduler) starts its target as",
+            description=("Role the schedule Nightly (EventBridge Scheduler) starts its target as"),
         )
         # Scheduler encrypts the schedule's stored data, the target's input included, with this key.
         self.key = kms.Key(
