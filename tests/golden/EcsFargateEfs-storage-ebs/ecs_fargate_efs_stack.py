@@ -281,7 +281,7 @@ class Workers(Construct):
             self,
             "SecurityGroup",
             vpc=cluster.vpc,
-            description="Fargate service (python image): HTTPS out, and NFS to its file system",
+            description="Fargate service (python image): HTTPS out",
             allow_all_outbound=False,
         )
         self.security_group.add_egress_rule(
