@@ -35,20 +35,48 @@ CATEGORY_COLORS = {
     "ml": "#01A88D",
 }
 OTHER_COLOR = "#232F3E"
-# diagrams.net's AWS 4 resource icons (`resIcon=mxgraph.aws4.<name>`), by the service
-# part of a kind's name. A kind not listed is drawn as a labelled rounded box.
+# diagrams.net's AWS 4 resource icons (`resIcon=mxgraph.aws4.<name>`): by kind where one
+# service has several (Kinesis Data Streams and Firehose), else by the service part of the
+# kind's name. A kind in neither is drawn as a labelled rounded box.
+KIND_ICONS = {
+    "kinesis.stream": "kinesis_data_streams",
+    "ec2.instance": "ec2",
+    "ec2.volume": "elastic_block_store",
+    "ec2.vpc_endpoint": "endpoints",
+    "ecs.fargate_service": "fargate",
+    "ecs.ebs_volume": "elastic_block_store",
+    "rds.instance": "rds",
+    "scheduler.schedule": "eventbridge",
+}
 SERVICE_ICONS = {
     "athena": "athena",
+    "cloudfront": "cloudfront",
+    "cloudwatch": "cloudwatch_2",
+    "databrew": "glue_databrew",
+    "dataexchange": "data_exchange",
     "dms": "database_migration_service",
+    "dynamodb": "dynamodb",
     "ec2": "vpc",
+    "ecs": "ecs",
+    "efs": "elastic_file_system",
     "emr": "emr",
+    "events": "eventbridge",
+    "flink": "managed_service_for_apache_flink",
     "glue": "glue",
+    "guardduty": "guardduty",
     "kinesis": "kinesis_data_firehose",
+    "lakeformation": "lake_formation",
     "lambda": "lambda",
+    "memorydb": "memorydb_for_redis",
     "mwaa": "managed_workflows_for_apache_airflow",
+    "opensearch": "opensearch_service",
     "rds": "aurora",
     "redshift": "redshift",
     "s3": "s3",
+    "sagemaker": "sagemaker",
+    "sns": "sns",
+    "sqs": "sqs",
+    "stepfunctions": "step_functions",
 }
 EXTERNAL_SHAPES = {"external.clients": "users", "external.database": "generic_database"}
 GROUP_SHAPES = {
@@ -170,7 +198,7 @@ def _component_style(comp: ActiveComponent) -> str:
         return (
             base + f"fillColor=#232F3D;strokeColor=none;shape=mxgraph.aws4.{EXTERNAL_SHAPES[name]};"
         )
-    icon = SERVICE_ICONS.get(name.split(".", 1)[0])
+    icon = KIND_ICONS.get(name) or SERVICE_ICONS.get(name.split(".", 1)[0])
     if icon is None:
         return "rounded=1;whiteSpace=wrap;html=1;fillColor=#FFFFFF;strokeColor=#232F3E;"
     color = CATEGORY_COLORS.get(category(comp), OTHER_COLOR)

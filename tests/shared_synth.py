@@ -88,14 +88,25 @@ def _claim(path: Path) -> bool:
 
 
 def _write(path: Path, compute: Callable[[], dict]) -> None:
-    """The chunk's results, or the error computing them raised, for every worker to read."""
+    """The chunk's results, or the error computing them raised, for every worker to read.
+
+    Whatever stops the computation (an error, a timeout's interruption) is written too, so
+    that no worker waits for a chunk that will never come.
+    """
+    stopped: BaseException | None = None
     try:
         value: object = compute()
-    except Exception as error:  # noqa: BLE001  (every worker re-raises it)
-        value = error
+    except BaseException as error:  # noqa: BLE001  (every worker re-raises it)
+        value, stopped = error, error
+    try:
+        data = pickle.dumps(value)
+    except Exception:  # noqa: BLE001  (an error that does not pickle: its text does)
+        data = pickle.dumps(RuntimeError(f"{path.stem}: {value!r}"))
     partial = path.with_suffix(".partial")
-    partial.write_bytes(pickle.dumps(value))
+    partial.write_bytes(data)
     partial.replace(path)
+    if stopped is not None and not isinstance(stopped, Exception):
+        raise stopped
 
 
 def _read(path: Path) -> dict:
@@ -105,6 +116,6 @@ def _read(path: Path) -> dict:
             raise TimeoutError(f"{path.name}: the worker that claimed it wrote nothing")
         time.sleep(0.2)
     value = pickle.loads(path.read_bytes())
-    if isinstance(value, Exception):
+    if isinstance(value, BaseException):
         raise value
     return value

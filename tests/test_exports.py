@@ -1,20 +1,20 @@
 """Mermaid and draw.io exports: parsed from the files a build writes, compared with the DOT.
 
-The DOT is read by Graphviz itself (`dot -Tjson`), the draw.io file by an XML parser, and
-the Mermaid file by the small reader below, which knows the few statements archgen
-writes and refuses any other line, so a malformed file fails here.
+The DOT is read by Graphviz itself (built_catalog.dot_graph), the draw.io file by an XML
+parser, and the Mermaid file by the small reader below, which knows the few statements
+archgen writes and refuses any other line, so a malformed file fails here. The real
+readers (Mermaid and maxGraph in Chromium) check the same files in
+test_exports_browser.py.
 """
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from built_catalog import assemble
+from built_catalog import assemble, dot_graph
 from conftest import CATALOG
 
 from generator.exports import mermaid_group_id, mermaid_id
@@ -23,25 +23,6 @@ from generator.exports import mermaid_group_id, mermaid_id
 @pytest.fixture(scope="module")
 def built(synthesized, tmp_path_factory) -> Path:
     return assemble(synthesized, CATALOG, tmp_path_factory.mktemp("exports"))
-
-
-def dot_graph(path: Path) -> tuple[set[str], set[tuple[str, str, str]], dict[str, str], set[str]]:
-    """Nodes, (tail, head, label) edges, edge styles by label, and cluster names of a DOT file."""
-    out = subprocess.run(
-        ["dot", "-Tjson0", str(path)], capture_output=True, text=True, check=True
-    ).stdout
-    graph = json.loads(out)
-    objects = graph.get("objects", [])
-    names = {o["_gvid"]: o["name"] for o in objects}
-    nodes = {o["name"] for o in objects if not o["name"].startswith("cluster_")}
-    clusters = {
-        o["name"].removeprefix("cluster_") for o in objects if o["name"].startswith("cluster_")
-    }
-    edges, styles = set(), {}
-    for e in graph.get("edges", []):
-        edges.add((names[e["tail"]], names[e["head"]], e["label"]))
-        styles[e["label"]] = e.get("style", "solid")
-    return nodes, edges, styles, clusters
 
 
 MERMAID_NODE = re.compile(r'^\s*(\w+)\["([^"]*)"\]$')
