@@ -17,12 +17,17 @@ from broken_kinds import broken_registry, with_broken_kinds  # noqa: F401  (fixt
 from click.testing import CliRunner
 from shared_synth import shared_folder, synth_and_lint_shared
 
+from generator import node
 from generator.cli import cli
 from generator.findings import Finding
 from generator.golden import write_variants
 from generator.loader import Pattern, Resolved, load_all
 from generator.synth import Synthesized as SynthResult
 from generator.variants import variants
+
+# Node 24 for jsii before any test module imports aws_cdk (test_synth does, at collection):
+# the first import starts jsii's Node, and without JSII_NODE that is the system's `node`.
+node.configure()
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CATALOG = load_all()
