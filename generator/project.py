@@ -294,6 +294,8 @@ def render_project(
         ),
         "tests/__init__.py": "",
         "tests/unit/__init__.py": "",
+        # synthesizes the stack once, with cdk-nag, for the stack and cdk-nag tests
+        "tests/unit/conftest.py": render("project/tests/unit/conftest.py.j2", **context),
     }
     tests = {
         f"tests/unit/test_{pkg}_stack.py": (
