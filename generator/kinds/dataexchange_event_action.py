@@ -131,8 +131,9 @@ class DataExchangeEventAction(Kind):
             ),
         ),
         leaves_behind=(
-            "The subscription to the provider's product: cdk destroy removes only the event "
-            "action. Cancel auto-renewal or the subscription in the AWS Data Exchange console.",
+            "the subscription to the provider's product, which cdk destroy does not end (it "
+            "removes the event action only): cancel its auto-renewal in the AWS Data Exchange "
+            "console",
         ),
         run="run/dataexchange_event_action.md.j2",
     )
