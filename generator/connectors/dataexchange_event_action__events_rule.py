@@ -5,8 +5,9 @@ Data Exchange sends an event of source aws.dataexchange and type "Auto-export Jo
 Completed" to the default bus, whose detail lists the data set (DataSetIds). The rule
 keeps those of this data set: one event per revision, once all of it is in S3, where
 an S3 Object Created rule would fire once per asset, before the revision is whole.
-The service sends the event, not the event action, so the template holds no reference
-between the two (evidence: none).
+The service sends the event, not the event action, so no property of one refers to the
+other: the rule is created after the event action instead, the DependsOn the agreement
+check finds (evidence: dependency).
 https://docs.aws.amazon.com/data-exchange/latest/userguide/cloudwatch-events.html
 """
 
@@ -21,6 +22,7 @@ CONNECTOR = Connector(
     ),
     expression="connectors/dataexchange_event_action__events_rule.py.j2",
     fills=("target", "pattern"),
+    wiring="connectors/dataexchange_event_action__events_rule.wiring.py.j2",
     imports=("from aws_cdk import aws_events as events",),
-    evidence="none",
+    evidence="dependency",
 )

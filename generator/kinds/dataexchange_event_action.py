@@ -58,10 +58,14 @@ PARTITIONS = (
 _REFERENCE = re.compile(r"\$\{([^}]*)\}")
 
 
+def key_pattern_parts(prefix: str) -> list[str]:
+    """The KeyPattern of the export, in parts: the prefix, a folder per partition, the asset."""
+    folders = [f"{column}=${{{reference}}}/" for column, reference in PARTITIONS]
+    return [prefix, *folders, "${Asset.Name}"]
+
+
 def key_pattern(prefix: str) -> str:
-    """The KeyPattern of the export: the prefix, one folder per partition, the asset's name."""
-    folders = "".join(f"{column}=${{{reference}}}/" for column, reference in PARTITIONS)
-    return f"{prefix}{folders}${{Asset.Name}}"
+    return "".join(key_pattern_parts(prefix))
 
 
 def render_key(pattern: str, values: dict[str, str]) -> str:
@@ -139,8 +143,8 @@ class DataExchangeEventAction(Kind):
     )
 
     @classmethod
-    def key_pattern_of(cls, props: Props) -> str:
-        return key_pattern(props.prefix)
+    def key_pattern_of(cls, props: Props) -> list[str]:
+        return key_pattern_parts(props.prefix)
 
     @classmethod
     def describe(cls, props: Props) -> str:

@@ -135,24 +135,30 @@ class Export(Construct):
         # one object per asset: <prefix>year=/month=/day=/revision=/<asset name>. Two revisions
         # never share a key, so none overwrites another.
         # https://docs.aws.amazon.com/data-exchange/latest/apireference/API_AutoExportRevisionDestinationEntry.html
-        self.event_action = dataexchange.CfnEventAction(
+        cfn = dataexchange.CfnEventAction
+        self.event_action = cfn(
             self,
             "EventAction",
-            event=dataexchange.CfnEventAction.EventProperty(
-                revision_published=dataexchange.CfnEventAction.RevisionPublishedProperty(
-                    data_set_id=data_set_id
-                )
+            event=cfn.EventProperty(
+                revision_published=cfn.RevisionPublishedProperty(data_set_id=data_set_id)
             ),
-            action=dataexchange.CfnEventAction.ActionProperty(
-                export_revision_to_s3=dataexchange.CfnEventAction.AutoExportRevisionToS3RequestDetailsProperty(
-                    revision_destination=dataexchange.CfnEventAction.AutoExportRevisionDestinationEntryProperty(
+            action=cfn.ActionProperty(
+                export_revision_to_s3=cfn.AutoExportRevisionToS3RequestDetailsProperty(
+                    revision_destination=cfn.AutoExportRevisionDestinationEntryProperty(
                         bucket=destination["bucket"].bucket_name,
-                        key_pattern="prices/year=${Revision.CreatedAt.Year}/month=${Revision.CreatedAt.Month}/day=${Revision.CreatedAt.Day}/revision=${Revision.Id}/${Asset.Name}",
+                        key_pattern=(
+                            "prices/"
+                            "year=${Revision.CreatedAt.Year}/"
+                            "month=${Revision.CreatedAt.Month}/"
+                            "day=${Revision.CreatedAt.Day}/"
+                            "revision=${Revision.Id}/"
+                            "${Asset.Name}"
+                        ),
                     ),
                     # SSE-KMS with the bucket's own key. Data Exchange uses it through a grant that
                     # CloudFormation creates with the event action (kms:CreateGrant, which the
                     # deploying role has through the key's default policy) and revokes on delete.
-                    encryption=dataexchange.CfnEventAction.ExportServerSideEncryptionProperty(
+                    encryption=cfn.ExportServerSideEncryptionProperty(
                         type="aws:kms", kms_key_arn=destination["key"].key_arn
                     ),
                 )
@@ -671,8 +677,8 @@ class DataExchangeAutoExportStack(Stack):
         self.export = Export(
             self,
             "Export",
-            # Market data provider is not deployed: subscribe to its product in the AWS Data Exchange
-            # console first, then deploy with the entitled data set's id:
+            # Market data provider: not deployed. Subscribe to its product in the
+            # AWS Data Exchange console first, then deploy with the entitled data set's id:
             # cdk deploy --parameters ExportDataSetId=<id>
             data_set_id=CfnParameter(
                 self,
@@ -767,6 +773,10 @@ class DataExchangeAutoExportStack(Stack):
         )
         # Creating the event action writes a test object to check that the policy lets it.
         self.export.event_action.node.add_dependency(self.landing.bucket.policy)
+
+        # Flow 3. Auto-export Job Completed: export -> exported
+        # The rule's events come from the event action's exports: create it after the event action.
+        self.exported.rule.node.add_dependency(self.export.event_action)
 
         # Flow 5. StartCrawler: pipeline -> crawler
         # StartCrawler of this crawler, nothing else of Glue.
