@@ -1,7 +1,8 @@
 """The saved queries of Athena workgroups, as every catalog variant ships them.
 
 Each one parses as Athena (Trino) SQL, and every table it names is one the stack serves to
-that workgroup's users: a lake table of a Glue database the workgroup reads, or a table
+that workgroup's users: a lake table of a Glue database the workgroup reads (declared, or
+written by a crawler over a folder, named after it), or a table
 behind a federated catalog the workgroup's policy allows, where the catalog's connector
 reads it (a DynamoDB table it is granted, in the connector's "default" schema). A team's
 query that names a catalog its policy does not allow would fail at run time; here it fails
@@ -53,6 +54,12 @@ def served_tables(resolved, workgroup) -> dict[tuple[str, str, str], list[str] |
         for table in _sources(resolved, database, "glue.table"):
             columns = [*table.props.columns, PARTITION_KEY]
             served[(LAKE_CATALOG, database.props.database_name, table.props.table_name)] = columns
+        for crawler in _sources(resolved, database, "glue.crawler"):
+            # A crawler over a folder names the table after it; it infers the columns.
+            for flow in resolved.flows:
+                if flow.source is crawler and getattr(flow.props, "prefix", None):
+                    name = flow.props.prefix.rstrip("/").rsplit("/", 1)[-1]
+                    served[(LAKE_CATALOG, database.props.database_name, name)] = None
     for catalog in _targets(resolved, workgroup, "athena.data_catalog"):
         (connector,) = _targets(resolved, catalog, "athena.connector")
         if connector.props.source == "dynamodb":

@@ -28,3 +28,9 @@ class MemoryDB(_Archgen):
     """Amazon MemoryDB (database)."""
 
     _icon = "memorydb.png"
+
+
+class DataExchange(_Archgen):
+    """AWS Data Exchange (analytics)."""
+
+    _icon = "dataexchange.png"

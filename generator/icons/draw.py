@@ -47,6 +47,18 @@ def _memorydb_glyph(x: float, y: float) -> bool:
     return (board and not chip and not notch) or pins
 
 
+def _dataexchange_glyph(x: float, y: float) -> bool:
+    """Two arrows in opposite directions (Data Exchange moves data between two parties)."""
+
+    def arrow(y_mid: float, pointing_right: bool) -> bool:
+        shaft = 64 <= x <= 192 and abs(y - y_mid) <= 10
+        tip = 208 - x if pointing_right else x - 48
+        head = 0 <= tip <= 40 and abs(y - y_mid) <= tip * 0.8
+        return (shaft and (x <= 168 if pointing_right else x >= 88)) or head
+
+    return arrow(100, True) or arrow(160, False)
+
+
 def _png(pixel: Callable[[float, float], tuple[int, int, int, int]]) -> bytes:
     rows = b"".join(
         b"\x00" + b"".join(bytes(pixel(x + 0.5, y + 0.5)) for x in range(SIZE)) for y in range(SIZE)
@@ -77,6 +89,7 @@ def icon(colour: tuple[int, int, int], glyph: Callable[[float, float], bool]) ->
 ICONS = {
     "databrew.png": (ANALYTICS, _databrew_glyph),
     "memorydb.png": (DATABASE, _memorydb_glyph),
+    "dataexchange.png": (ANALYTICS, _dataexchange_glyph),
 }
 
 if __name__ == "__main__":

@@ -873,6 +873,8 @@ class DatabrewPiiMaskingStack(Stack):
                 actions=["s3:GetObject"], resources=[self.clean.bucket.arn_for_objects("*")]
             )
         )
+        # The objects are encrypted with the bucket's own key: reading them decrypts with it.
+        self.clean.key.grant_decrypt(self.crawler.role)
         Validations.of(self.crawler.role).acknowledge(
             Acknowledgment(
                 id="AwsSolutions::AwsSolutions-IAM5[Resource::"
