@@ -39,6 +39,7 @@ OTHER_COLOR = "#232F3E"
 # part of a kind's name. A kind not listed is drawn as a labelled rounded box.
 SERVICE_ICONS = {
     "athena": "athena",
+    "cloudfront": "cloudfront",
     "dms": "database_migration_service",
     "ec2": "vpc",
     "emr": "emr",

@@ -383,7 +383,7 @@ class Resized(Construct):
         self.readers_policy = iam.ManagedPolicy(
             self,
             "Readers",
-            description="Read resized objects through the Object Lambda access point Resized images (Object Lambda access point)",
+            description="Lets a role GET objects through this Object Lambda access point",
             statements=[
                 iam.PolicyStatement(actions=["s3-object-lambda:GetObject"], resources=[self.arn]),
                 iam.PolicyStatement(
@@ -469,8 +469,8 @@ class ImageResizeOnGetStack(Stack):
         )
 
         # Flow 3. originals, through the access point only: originals -> originals_ap
-        # Reads through the access point Supporting access point need the bucket's consent too: the bucket
-        # delegates GetObject to that access point alone.
+        # Reads through an access point need the bucket's consent too: the bucket delegates
+        # GetObject to this one access point alone.
         # https://docs.aws.amazon.com/AmazonS3/latest/userguide/olap-policies.html
         self.originals.bucket.add_to_resource_policy(
             iam.PolicyStatement(

@@ -260,7 +260,7 @@ class Cdn(Construct):
         cache_policy = cloudfront.CachePolicy(
             self,
             "CachePolicy",
-            comment="Image CDN (CloudFront): path and width, format",
+            comment="Cache key: the path, width, format",
             query_string_behavior=cloudfront.CacheQueryStringBehavior.allow_list("width", "format"),
             header_behavior=cloudfront.CacheHeaderBehavior.none(),
             cookie_behavior=cloudfront.CacheCookieBehavior.none(),
