@@ -147,4 +147,5 @@ class CloudFrontDistribution(Kind):
                 "version) in the S3 console and delete it when you no longer need them."
             ),
         },
+        run="run/cloudfront_distribution.md.j2",
     )

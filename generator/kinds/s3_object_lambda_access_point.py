@@ -78,4 +78,5 @@ class S3ObjectLambdaAccessPoint(Kind):
                 idle=False,
             ),
         ),
+        run="run/s3_object_lambda_access_point.md.j2",
     )
