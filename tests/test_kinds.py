@@ -238,7 +238,12 @@ def test_pip_install_bundles_the_handler_with_its_requirements_for_lambda(tmp_pa
     bundler = namespace["PipInstall"](
         source, lambda_.Runtime.PYTHON_3_14, lambda_.Architecture.ARM_64
     )
-    assert bundler.platform == "manylinux_2_34_aarch64" and bundler.python_version == "3.14"
+    # Every glibc the runtime (Amazon Linux 2023, glibc 2.34) can run, newest first: pip
+    # matches --platform tags exactly, and Pillow ships manylinux_2_28 wheels only.
+    assert bundler.platforms[0] == "manylinux_2_34_aarch64"
+    assert {"manylinux_2_28_aarch64", "manylinux2014_aarch64"} <= set(bundler.platforms)
+    assert not any(tag.endswith("x86_64") for tag in bundler.platforms)
+    assert bundler.python_version == "3.14"
     options = cdk.BundlingOptions(image=lambda_.Runtime.PYTHON_3_14.bundling_image)
     for attempt in ("first", "cached"):
         out = tmp_path / attempt

@@ -7,6 +7,9 @@ Lambda needs to place it there as an inline statement, not the AWS managed
 policy AWSLambdaVPCAccessExecutionRole (which also grants logs:CreateLogGroup
 on every group).
 
+With `modules`, it ships shared modules beside its handler (the image-resizing code both
+an S3 Object Lambda handler and a function-URL handler import), one source for both.
+
 With `requirements` (pinned third-party packages, such as a Redis client or
 Pillow) the function ships a requirements.txt beside its handler, and the
 stack installs the packages at synth with pip, for the Lambda platform: the
@@ -19,7 +22,7 @@ requirements and platform, so a second synth does not call pip.
 """
 
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
@@ -27,6 +30,7 @@ from generator.kinds.base import (
     LOG_DATA,
     LOG_GROUPS_EXPIRE_ENCRYPTED,
     PRICING_CHECKED,
+    AppCode,
     AppFile,
     Cost,
     Export,
@@ -62,6 +66,17 @@ class LambdaProps(Props):
             "the packages of requirements are installed for it"
         ),
     )
+    modules: Annotated[
+        list[str],
+        AppCode("lambda_function/modules", ".py"),
+        Field(
+            default_factory=list,
+            description=(
+                "modules from templates/app/lambda_function/modules/ shipped beside the handler "
+                "(lambda/<id>/<module>.py), so that two handlers can share one piece of logic"
+            ),
+        ),
+    ]
     requirements: list[str] = Field(
         default_factory=list,
         description=(
@@ -105,6 +120,8 @@ class LambdaFunction(Kind):
         "AWS::IAM::Policy",
         "AWS::EC2::SecurityGroup",
         "AWS::EC2::SecurityGroupEgress",
+        # A function URL, which a flow from CloudFront adds (AWS_IAM auth, signed by OAC).
+        "AWS::Lambda::Url",
     )
     needs = ("logs_key",)
     exports = {
@@ -148,6 +165,7 @@ class LambdaFunction(Kind):
     module_code_when = "requirements"
     app_files = (
         AppFile("lambda/{id}/index.py", "app/{folder}/{code}.py.j2"),
+        AppFile("lambda/{id}/{modules}.py", "app/{folder}/modules/{modules}.py.j2", "modules"),
         AppFile("lambda/{id}/requirements.txt", "app/{folder}/requirements.txt.j2", "requirements"),
     )
     lifecycle = Lifecycle(

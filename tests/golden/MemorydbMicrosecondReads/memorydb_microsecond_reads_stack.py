@@ -54,10 +54,20 @@ from constructs import Construct, IConstruct
 APP_CODE = Path(__file__).resolve().parent
 
 
-# Lambda's Python runtimes run on Amazon Linux 2023 (glibc 2.34): pip may pick any manylinux
-# wheel up to manylinux_2_34 for the function's architecture.
+# Lambda's Python runtimes run on Amazon Linux 2023 (glibc 2.34): any manylinux wheel up to
+# manylinux_2_34 for the function's architecture runs there. pip matches each --platform tag
+# exactly (a manylinux_2_28 wheel, such as Pillow's, does not match manylinux_2_34), so every
+# glibc from 2.17 (manylinux2014) to 2.34 is named, newest first.
 # https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
-MANYLINUX = {"x86_64": "manylinux_2_34_x86_64", "arm64": "manylinux_2_34_aarch64"}
+MACHINE = {"x86_64": "x86_64", "arm64": "aarch64"}
+
+
+def manylinux(architecture: str) -> list[str]:
+    """The manylinux platform tags a function of this architecture can run, newest first."""
+    machine = MACHINE[architecture]
+    return [f"manylinux_2_{minor}_{machine}" for minor in range(34, 16, -1)] + [
+        f"manylinux2014_{machine}"
+    ]
 
 
 @jsii.implements(ILocalBundling)
@@ -76,12 +86,13 @@ class PipInstall:
     def __init__(self, source: Path, runtime: lambda_.Runtime, architecture: lambda_.Architecture):
         self.source = source
         self.python_version = runtime.name.removeprefix("python")
-        self.platform = MANYLINUX[architecture.name]
+        self.platforms = manylinux(architecture.name)
 
     def try_bundle(self, output_dir: str, options: BundlingOptions) -> bool:
         requirements = self.source / "requirements.txt"
         key = hashlib.sha256(
-            requirements.read_bytes() + f"{self.platform} cp{self.python_version}".encode()
+            requirements.read_bytes()
+            + f"{' '.join(self.platforms)} cp{self.python_version}".encode()
         ).hexdigest()
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
         packages = Path(base) / "archgen-lambda-packages" / key
@@ -92,7 +103,8 @@ class PipInstall:
             command = [
                 sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                 "--no-compile", "--only-binary=:all:", "--implementation", "cp",
-                "--python-version", self.python_version, "--platform", self.platform,
+                "--python-version", self.python_version,
+                *(option for tag in self.platforms for option in ("--platform", tag)),
                 "--target", str(scratch), "--requirement", str(requirements),
             ]
             # fmt: on
