@@ -341,3 +341,34 @@ def test_zero_epochs_is_refused_before_training(train, tmp_path):
     path.write_text(json.dumps({"epochs": "0"}))
     with pytest.raises(ValueError, match="epochs"):
         train.read_hyperparameters(path)
+
+
+def test_a_warm_started_job_starts_from_the_earlier_model(train, launch_experiments, tmp_path):
+    import io
+    import tarfile
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    data = json.dumps({"w": 2.0, "b": 1.0, "loss": 0.0}).encode()
+    with tarfile.open(folder / "model.tar.gz", "w:gz") as tar:
+        info = tarfile.TarInfo("model.json")
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+    assert train.read_start(folder) == (2.0, 1.0)
+    assert train.read_start(tmp_path / "none") == (0.0, 0.0)
+    request = launch_experiments.training_job_request(
+        job="e-r2",
+        role_arn="arn:aws:iam::111122223333:role/train",
+        bucket="b",
+        image_uri="img",
+        domain=DOMAIN,
+        region="eu-west-1",
+        hyperparameters={},
+        environment={},
+        warm_start="e-r1",
+    )
+    channels = {
+        c["ChannelName"]: c["DataSource"]["S3DataSource"]["S3Uri"]
+        for c in request["InputDataConfig"]
+    }
+    assert channels["model"] == "s3://b/models/e-r1/output/"

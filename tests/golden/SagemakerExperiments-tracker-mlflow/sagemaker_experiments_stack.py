@@ -378,7 +378,7 @@ class Mlflow(Construct):
             self,
             "Server",
             tracking_server_name=f"{stack.stack_name}-mlflow",
-            artifact_store_uri=f"s3://{artifact_store.bucket_name}/mlflow",
+            artifact_store_uri=f"s3://{artifact_store.bucket_name}/mlflow/",
             role_arn=self.role.role_arn,
             tracking_server_size="Small",
             automatic_model_registration=False,
@@ -674,19 +674,24 @@ class SagemakerExperimentsStack(Stack):
             )
 
         # Flow 6. model artifact: training -> data
-        # The job's OutputDataConfig: models/<job>/output/model.tar.gz, under the bucket's key.
-        self.data.bucket.grant_put(self.training.role, "models/*")
+        # The job's OutputDataConfig: models/<job>/output/model.tar.gz, under the bucket's key; a
+        # job started with --warm-start reads an earlier job's model from there (the model channel).
+        self.data.bucket.grant_read_write(self.training.role, "models/*")
         Validations.of(self.training.role).acknowledge(
             Acknowledgment(
                 id="AwsSolutions::AwsSolutions-IAM5[Resource::"
                 f"<{self.get_logical_id(self.data.bucket.node.default_child)}.Arn>/models/*]",
                 reason=(
                     "SageMaker names the model artifact after the job, chosen at "
-                    "launch; the role may write under models/ only."
+                    "launch; the role may read and write under models/ only."
                 ),
             )
         )
         for action in [
+            "Action::s3:GetObject*",
+            "Action::s3:GetBucket*",
+            "Action::s3:List*",
+            "Action::s3:DeleteObject*",
             "Action::s3:Abort*",
             "Action::kms:ReEncrypt*",
             "Action::kms:GenerateDataKey*",
@@ -695,8 +700,8 @@ class SagemakerExperimentsStack(Stack):
                 Acknowledgment(
                     id=f"AwsSolutions::AwsSolutions-IAM5[{action}]",
                     reason=(
-                        "CDK's grant_put names these action families; they apply to "
-                        "the models/ prefix and the bucket's own key only."
+                        "CDK's grant_read_write names these action families; they "
+                        "apply to the models/ prefix and the bucket's own key only."
                     ),
                 )
             )

@@ -618,19 +618,24 @@ class SagemakerExperimentsStack(Stack):
             )
 
         # Flow 6. model artifact: training -> data
-        # The job's OutputDataConfig: models/<job>/output/model.tar.gz, under the bucket's key.
-        self.data.bucket.grant_put(self.training.role, "models/*")
+        # The job's OutputDataConfig: models/<job>/output/model.tar.gz, under the bucket's key; a
+        # job started with --warm-start reads an earlier job's model from there (the model channel).
+        self.data.bucket.grant_read_write(self.training.role, "models/*")
         Validations.of(self.training.role).acknowledge(
             Acknowledgment(
                 id="AwsSolutions::AwsSolutions-IAM5[Resource::"
                 f"<{self.get_logical_id(self.data.bucket.node.default_child)}.Arn>/models/*]",
                 reason=(
                     "SageMaker names the model artifact after the job, chosen at "
-                    "launch; the role may write under models/ only."
+                    "launch; the role may read and write under models/ only."
                 ),
             )
         )
         for action in [
+            "Action::s3:GetObject*",
+            "Action::s3:GetBucket*",
+            "Action::s3:List*",
+            "Action::s3:DeleteObject*",
             "Action::s3:Abort*",
             "Action::kms:ReEncrypt*",
             "Action::kms:GenerateDataKey*",
@@ -639,8 +644,8 @@ class SagemakerExperimentsStack(Stack):
                 Acknowledgment(
                     id=f"AwsSolutions::AwsSolutions-IAM5[{action}]",
                     reason=(
-                        "CDK's grant_put names these action families; they apply to "
-                        "the models/ prefix and the bucket's own key only."
+                        "CDK's grant_read_write names these action families; they "
+                        "apply to the models/ prefix and the bucket's own key only."
                     ),
                 )
             )
