@@ -178,7 +178,10 @@ def test_firehose_role_has_exactly_the_documented_s3_actions(key, synthesized):
 # groups and put their retention policy:
 # https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonRDSEnhancedMonitoringRole.html).
 # Creating one in a stack would fail wherever it already exists.
-ACCOUNT_LOG_GROUPS = {"RDSOSMetrics": "RDS Enhanced Monitoring, every DB instance of the account"}
+ACCOUNT_LOG_GROUPS = {
+    "RDSOSMetrics": "RDS Enhanced Monitoring, every DB instance of the account",
+    "/aws/sagemaker/TrainingJobs": "SageMaker, every training job of the account and Region",
+}
 
 
 @pytest.mark.parametrize("key", VARIANT_IDS)
