@@ -51,7 +51,7 @@ def assemble(synthesized: dict, catalog, out_dir: Path) -> Path:
 
 
 def dot_graph(path: Path) -> tuple[set[str], set[tuple[str, str, str]], dict[str, str], set[str]]:
-    """Nodes, (tail, head, label) edges, edge styles by label, and cluster names of a DOT file."""
+    """Nodes, (from, to, label) edges, edge styles by label, and cluster names of a DOT file."""
     out = subprocess.run(
         ["dot", "-Tjson0", str(path)], capture_output=True, text=True, check=True
     ).stdout
@@ -64,6 +64,9 @@ def dot_graph(path: Path) -> tuple[set[str], set[tuple[str, str, str]], dict[str
     }
     edges, styles = set(), {}
     for e in graph.get("edges", []):
-        edges.add((names[e["tail"]], names[e["head"]], e["label"]))
+        tail, head = names[e["tail"]], names[e["head"]]
+        if e.get("dir") == "back":  # drawn the other way round: the data moves head to tail
+            tail, head = head, tail
+        edges.add((tail, head, e["label"]))
         styles[e["label"]] = e.get("style", "solid")
     return nodes, edges, styles, clusters

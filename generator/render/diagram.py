@@ -107,12 +107,21 @@ def build_graph(resolved: Resolved):
         for group in resolved.groups:
             if group.parent is None:
                 add_group(group)
+        joined: set[tuple[str, str]] = set()
         for flow in resolved.flows:
-            if flow.source.id in nodes and flow.target.id in nodes:
+            source, target = flow.source.id, flow.target.id
+            if source in nodes and target in nodes:
                 # A call or trigger (control) is dashed; data moves along solid arrows.
                 style = "dashed" if flow.type == "control" else "solid"
                 edge = Edge(label=flow.label, style=style)
-                nodes[flow.source.id] >> edge >> nodes[flow.target.id]
+                if (target, source) in joined:
+                    # The way back between two nodes already joined: the edge runs the
+                    # same way as the first (its arrowhead at its tail, dir=back), so
+                    # Graphviz lays the two side by side, labels apart, not on one line.
+                    nodes[target] << edge << nodes[source]
+                else:
+                    nodes[source] >> edge >> nodes[target]
+                joined.add((source, target))
     if {flow.type for flow in resolved.flows} == {"data", "control"}:
         diagram.dot.attr(label=_title_with_legend(resolved.file.title))
     return diagram
