@@ -29,7 +29,11 @@ def test_diagram_has_a_node_per_component_and_an_edge_per_flow(key, synthesized)
     dot = render(resolved).dot
     boxed = {g.component for g in resolved.groups if g.component}
     nodes = set(re.findall(r"^\s*(\w+) \[label=", dot, flags=re.M))
-    edges = re.findall(r"^\s*(\w+) -> (\w+) \[", dot, flags=re.M)
+    edges = [
+        # an edge drawn the other way round (dir=back) carries data from head to tail
+        (head, tail) if " dir=back " in f" {attrs}" else (tail, head)
+        for tail, head, attrs in re.findall(r"^\s*(\w+) -> (\w+) \[(.*)$", dot, flags=re.M)
+    ]
     assert nodes == {c.id for c in resolved.components if c.id not in boxed}
     expected = [(f.source.id, f.target.id) for f in resolved.flows]
     assert sorted(edges) == sorted(expected)
