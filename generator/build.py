@@ -251,18 +251,26 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
             job.run("code", _write_code)
             job.run("diagram", _write_diagram, diagram)
         ready = [job for job in jobs if job.error is None]
-        progress(f"synth and cdk-nag: {len(ready)} stack(s) in one CDK app")
-        synthesized = synth_each([SynthInput(j.resolved, j.folder / "cdk") for j in ready])
-        linted = {}
-        for job, synthed in zip(ready, synthesized, strict=True):
-            if isinstance(synthed, ArchgenError):
-                job.fail(synthed)
-                continue
-            job.resources = len(synthed.template.get("Resources", {}))
-            text = template_text(synthed.template)
-            (job.folder / "template.json").write_text(text, encoding="utf-8")
-            if pool is not None:
-                linted[job.resolved.id] = pool.submit(synthed.template)
+        batches = _synth_batches(ready, pool is not None)
+        progress(
+            f"synth and cdk-nag: {len(ready)} stack(s), "
+            f"{len(batches)} CDK app(s) in one Node process"
+        )
+        synthesized, linted = [], {}
+        for batch in batches:
+            # Each app's templates go to cfn-lint's workers at once, so that they lint on
+            # the other cores while Node synthesizes the next app.
+            done = synth_each([SynthInput(j.resolved, j.folder / "cdk") for j in batch])
+            synthesized += done
+            for job, synthed in zip(batch, done, strict=True):
+                if isinstance(synthed, ArchgenError):
+                    job.fail(synthed)
+                    continue
+                job.resources = len(synthed.template.get("Resources", {}))
+                text = template_text(synthed.template)
+                (job.folder / "template.json").write_text(text, encoding="utf-8")
+                if pool is not None:
+                    linted[job.resolved.id] = pool.submit(synthed.template)
         for job, synthed in zip(ready, synthesized, strict=True):
             future = linted.get(job.resolved.id)
             job.run("cfn-lint, archgen rules, agreement", _check, synthed, run_checks, future)
@@ -270,6 +278,20 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
     finally:
         if pool is not None:
             pool.close()
+
+
+# Stacks per CDK app when cfn-lint runs in a pool: few enough that the first templates
+# reach the pool early, enough that each app's fixed cost (cdk-nag's pass, writing the
+# assembly) stays small beside its stacks.
+STACKS_PER_APP = 4
+
+
+def _synth_batches(jobs: list[_Job], pooled: bool) -> list[list[_Job]]:
+    """The jobs in CDK apps to synthesize one after the other: one app when nothing runs
+    beside synth (no lint pool), else apps of STACKS_PER_APP stacks."""
+    if not pooled or len(jobs) <= STACKS_PER_APP:
+        return [jobs] if jobs else []
+    return [jobs[k : k + STACKS_PER_APP] for k in range(0, len(jobs), STACKS_PER_APP)]
 
 
 def _check_target(job: _Job, out_dir: Path, force: bool) -> None:
