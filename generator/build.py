@@ -17,9 +17,11 @@ starts. A folder that already holds exactly that build is left untouched.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -247,9 +249,16 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
     preload()
     pool = lint_pool(len(jobs))
     try:
-        for job in jobs:
-            job.run("code", _write_code)
-            job.run("diagram", _write_diagram, diagram)
+        # Graphviz draws the diagrams in threads (its own processes) while the next
+        # patterns' code is generated.
+        with ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="archgen-dot") as dot:
+            drawing = {}
+            for job in jobs:
+                job.run("code", _write_code)
+                job.run("diagram", _start_diagram, diagram, dot, drawing)
+            for job in jobs:
+                if job.resolved.id in drawing:
+                    job.run("diagram files", _write_diagram, drawing[job.resolved.id])
         ready = [job for job in jobs if job.error is None]
         batches = _synth_batches(ready, pool is not None)
         progress(
@@ -323,8 +332,13 @@ def _write_code(job: _Job) -> None:
     write_code(job.resolved, job.folder / "cdk")
 
 
-def _write_diagram(job: _Job, diagram) -> None:
-    drawn = diagram.render(job.resolved)
+def _start_diagram(job: _Job, diagram, dot: ThreadPoolExecutor, drawing: dict) -> None:
+    graph = diagram.build_graph(job.resolved)
+    drawing[job.resolved.id] = dot.submit(diagram.draw, job.resolved, graph)
+
+
+def _write_diagram(job: _Job, drawing: Future) -> None:
+    drawn = drawing.result()
     (job.folder / "diagram.png").write_bytes(drawn.png)
     (job.folder / "diagram.svg").write_text(drawn.svg, encoding="utf-8")
     (job.folder / "diagram.dot").write_text(drawn.dot, encoding="utf-8")

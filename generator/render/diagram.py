@@ -158,7 +158,13 @@ def _embed_icons(svg: str) -> str:
 
 
 def render(resolved: Resolved) -> DiagramFiles:
-    diagram = build_graph(resolved)
+    return draw(resolved, build_graph(resolved))
+
+
+def draw(resolved: Resolved, diagram) -> DiagramFiles:
+    """The files of a diagram build_graph made. Graphviz runs in processes of its own, so
+    several diagrams may be drawn at once from threads (build_graph itself may not: the
+    `diagrams` library keeps the diagram being built in a global)."""
     graph = diagram.dot
     try:
         png = graph.pipe(format="png", quiet=True)
