@@ -237,9 +237,11 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
     """Every stage of the patterns the cache did not have: code, diagram, synth, checks, page.
 
     What can overlap does, on a machine's cores: the CDK's assemblies load into
-    Node (synth.preload) while code and diagrams are made; cfn-lint's workers
-    start and warm up meanwhile too, then lint every template at once while this
-    process runs archgen's rules and the agreement check.
+    Node (synth.preload) while code is generated and Graphviz draws the diagrams in
+    threads; cfn-lint's workers start and warm up meanwhile too. Node then
+    synthesizes the stacks in a few apps, one after another, and each app's
+    templates are linted in the pool while the next app synthesizes; archgen's
+    rules and the agreement check run here as the lint results come in.
     """
     from generator.checks import run_checks
     from generator.lint import lint_pool, template_text
