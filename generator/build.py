@@ -237,8 +237,10 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
     """Every stage of the patterns the cache did not have: code, diagram, synth, checks, page.
 
     What can overlap does, on a machine's cores: the CDK's assemblies load into
-    Node (synth.preload) while code is generated and Graphviz draws the diagrams in
-    threads; cfn-lint's workers start and warm up meanwhile too. Node then
+    Node (synth.preload) while code is generated; Graphviz draws the diagrams in
+    threads meanwhile and on into the first app's synth. cfn-lint's workers start
+    and warm up as that first app synthesizes, when they would otherwise wait for
+    templates (started earlier they only took CPU from code generation). Node
     synthesizes the stacks in a few apps, one after another, and each app's
     templates are linted in the pool while the next app synthesizes; archgen's
     rules and the agreement check run here as the lint results come in.
@@ -249,19 +251,17 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
     from generator.synth import SynthInput, preload, synth_each
 
     preload()
-    pool = lint_pool(len(jobs))
+    pool = None
+    # Graphviz draws the diagrams in threads (its own processes) while the next patterns'
+    # code is generated and the first app synthesizes, when cfn-lint has nothing yet.
+    dot = ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="archgen-dot")
     try:
-        # Graphviz draws the diagrams in threads (its own processes) while the next
-        # patterns' code is generated.
-        with ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="archgen-dot") as dot:
-            drawing = {}
-            for job in jobs:
-                job.run("code", _write_code)
-                job.run("diagram", _start_diagram, diagram, dot, drawing)
-            for job in jobs:
-                if job.resolved.id in drawing:
-                    job.run("diagram files", _write_diagram, drawing[job.resolved.id])
+        drawing = {}
+        for job in jobs:
+            job.run("code", _write_code)
+            job.run("diagram", _start_diagram, diagram, dot, drawing)
         ready = [job for job in jobs if job.error is None]
+        pool = lint_pool(len(ready))
         batches = _synth_batches(ready, pool is not None)
         progress(
             f"synth and cdk-nag: {len(ready)} stack(s), "
@@ -282,27 +282,35 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
                 (job.folder / "template.json").write_text(text, encoding="utf-8")
                 if pool is not None:
                     linted[job.resolved.id] = pool.submit(synthed.template)
+        for job in jobs:
+            if job.resolved.id in drawing:
+                job.run("diagram files", _write_diagram, drawing[job.resolved.id])
         for job, synthed in zip(ready, synthesized, strict=True):
             future = linted.get(job.resolved.id)
             job.run("cfn-lint, archgen rules, agreement", _check, synthed, run_checks, future)
             job.run("teaching page", _write_page, synthed, docs)
     finally:
+        dot.shutdown(wait=True, cancel_futures=True)
         if pool is not None:
             pool.close()
 
 
 # Stacks per CDK app when cfn-lint runs in a pool: few enough that the first templates
 # reach the pool early, enough that each app's fixed cost (cdk-nag's pass, writing the
-# assembly) stays small beside its stacks.
+# assembly) stays small beside its stacks. The first app is smaller still: it also pays
+# for Node's first run of the CDK's code, while cfn-lint's workers wait for templates.
 STACKS_PER_APP = 4
+STACKS_IN_FIRST_APP = 2
 
 
 def _synth_batches(jobs: list[_Job], pooled: bool) -> list[list[_Job]]:
     """The jobs in CDK apps to synthesize one after the other: one app when nothing runs
-    beside synth (no lint pool), else apps of STACKS_PER_APP stacks."""
+    beside synth (no lint pool), else a first app of STACKS_IN_FIRST_APP stacks and then
+    apps of STACKS_PER_APP."""
     if not pooled or len(jobs) <= STACKS_PER_APP:
         return [jobs] if jobs else []
-    return [jobs[k : k + STACKS_PER_APP] for k in range(0, len(jobs), STACKS_PER_APP)]
+    first, rest = jobs[:STACKS_IN_FIRST_APP], jobs[STACKS_IN_FIRST_APP:]
+    return [first] + [rest[k : k + STACKS_PER_APP] for k in range(0, len(rest), STACKS_PER_APP)]
 
 
 def _check_target(job: _Job, out_dir: Path, force: bool) -> None:

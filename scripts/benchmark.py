@@ -9,7 +9,8 @@ of its own, so your ~/.cache/archgen is never touched):
   app, cfn-lint in a process pool), against the slow way: the same work with a
   process per pattern and step (`archgen diagram`; generate and synthesize with
   cdk-nag; the cfn-lint CLI; archgen's rules, the agreement check and the
-  teaching page), so both sides run the same checks and write the same files;
+  teaching page; then `archgen gallery` once), so both sides run the same checks
+  and write the same files;
 - one changed: a rebuild after one pattern's file changed (the others come from
   the cache), beside that pattern's own cold build;
 - no change: a rebuild with nothing changed (the whole command);
@@ -108,6 +109,7 @@ def slow(patterns: Path, out: Path, ids: list[str], env: dict) -> None:
         )
         (out / pattern_id / "cfn-lint.json").write_text(lint.stdout)
         run([*me, "--step", "checks", str(patterns), pattern_id, str(out)], env)
+    run([ARCHGEN, "--patterns", str(patterns), "gallery", "--out", str(out)], env)
 
 
 def build(patterns: Path, out: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
