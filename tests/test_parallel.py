@@ -38,3 +38,17 @@ def test_synth_apps_take_every_stack_once_in_order_the_first_app_smallest():
             assert len(pooled[0]) == STACKS_IN_FIRST_APP
         # Without a lint pool nothing runs beside synth: one app, one cdk-nag pass.
         assert _synth_batches(jobs, pooled=False) == ([jobs] if jobs else [])
+
+
+def test_panes_highlighted_in_workers_equal_those_highlighted_in_process():
+    from generator.render.highlight import Highlighter, highlighted
+
+    panes = [
+        ("class Lake(Construct):\n    pass\n", "python", "code"),
+        ('{\n "Resources": {"Bucket": {"Type": "AWS::S3::Bucket"}}\n}', "json", "template"),
+    ]
+    expected = [highlighted(*pane) for pane in panes]
+    assert 'id="code-1"' in expected[0] and 'id="template-2"' in expected[1]
+    with Highlighter(pages=2) as highlighter:
+        started = [highlighter.submit(*pane) for pane in panes]
+        assert [html() for html in started] == expected

@@ -29,9 +29,7 @@ from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
-from pygments import highlight
 from pygments.formatters import HtmlFormatter
-from pygments.lexers import JsonLexer, PythonLexer
 
 from generator import TEMPLATES_DIR, __version__, citations
 from generator.errors import ArchgenError
@@ -39,6 +37,8 @@ from generator.inventory import resources_by_component
 from generator.loader import Pattern, Resolved, find_pattern, load
 from generator.outputs import MANIFEST, check_not_edited, staging_dir, write_manifest
 from generator.quiz import questions
+from generator.render import highlight as highlight_module
+from generator.render.highlight import Highlighter, highlighted
 from generator.topics import TOPICS
 from generator.variants import variants
 
@@ -303,12 +303,23 @@ def _page(name: str, **context) -> str:
     return _environment().get_template(name).render(**context)
 
 
-def _highlighted(code: str, lexer, anchors: str = "") -> str:
-    formatter = HtmlFormatter(linenos="table", lineanchors=anchors, wrapcode=True)
-    return highlight(code, lexer, formatter)
+def _panes(entry: Entry, highlighter: Highlighter | None) -> tuple[Callable[[], str], ...]:
+    """The code and template panes' HTML, started now (in workers, with a highlighter)."""
+    panes = ((entry.stack_code, "python", "code"), (_template_text(entry), "json", "template"))
+    if highlighter is None:
+        return tuple(lambda pane=pane: highlighted(*pane) for pane in panes)
+    return tuple(highlighter.submit(*pane) for pane in panes)
 
 
-def pattern_page(entry: Entry, all_entries: list[Entry]) -> str:
+def _template_text(entry: Entry) -> str:
+    return json.dumps(entry.template, indent=1)
+
+
+def pattern_page(
+    entry: Entry, all_entries: list[Entry], panes: tuple[Callable[[], str], ...] | None = None
+) -> str:
+    """One pattern's page; panes: its highlighted code and template, if already started."""
+    code, template = panes or _panes(entry, None)
     folder = f"../{entry.folder.name}"
     downloads = [
         (f"{folder}/{name}", label, name)
@@ -325,10 +336,8 @@ def pattern_page(entry: Entry, all_entries: list[Entry]) -> str:
         downloads=downloads,
         resources=grouped,
         components=components_data(entry),
-        code=Markup(_highlighted(entry.stack_code, PythonLexer(), "code")),
-        template_html=Markup(
-            _highlighted(json.dumps(entry.template, indent=1), JsonLexer(), "template")
-        ),
+        code=Markup(code()),
+        template_html=Markup(template()),
         new_command=new_command(entry.resolved),
         others=[o for o in all_entries if o is not entry],
     )
@@ -352,8 +361,13 @@ def index_page(entries: list[Entry]) -> str:
     )
 
 
-def site_files(entries: list[Entry]) -> dict[str, str]:
-    """Every file of the site, by path relative to the output folder."""
+def site_files(entries: list[Entry], highlighter: Highlighter | None = None) -> dict[str, str]:
+    """Every file of the site, by path relative to the output folder.
+
+    With a highlighter, every pattern page's panes are started first, so that the
+    workers highlight them while this process renders the index and the other pages.
+    """
+    panes = {entry.id: _panes(entry, highlighter) for entry in entries}
     files = {INDEX: index_page(entries)}
     files[f"{SITE}/study-map.html"] = _page("study-map.html.j2", rows=study_map(entries))
     files[f"{SITE}/self-test.html"] = _page(
@@ -362,7 +376,7 @@ def site_files(entries: list[Entry]) -> dict[str, str]:
         titles={e.id: e.file.title for e in entries},
     )
     for entry in entries:
-        files[f"{SITE}/{entry.id}.html"] = pattern_page(entry, entries)
+        files[f"{SITE}/{entry.id}.html"] = pattern_page(entry, entries, panes[entry.id])
     for asset in ASSETS:
         files[f"{SITE}/{asset}"] = (TEMPLATES_DIR / "gallery" / asset).read_text(encoding="utf-8")
     files[f"{SITE}/pygments.css"] = HtmlFormatter(style="default").get_style_defs(".highlight")
@@ -392,6 +406,7 @@ def site_key(out_dir: Path, patterns_dir: Path) -> str:
             for t in sorted((TEMPLATES_DIR / "gallery").rglob("*"))
         ),
         ("code", Path(__file__)),
+        ("highlight", Path(highlight_module.__file__)),
     ]
     # Names relative to their folders: the same build in another folder has the same key.
     for name, path in sources:
@@ -426,10 +441,13 @@ def write_site(
     key = site_key(out_dir, patterns_dir)
     if not force and index.is_file() and _read_key(site) == key:
         return index
-    entries = collect(out_dir, patterns_dir, note)
+    # The highlighting workers start (and warm up) while the builds are read.
+    with Highlighter(len(built_folders(out_dir))) as highlighter:
+        entries = collect(out_dir, patterns_dir, note)
+        files = site_files(entries, highlighter)
     staging = staging_dir(out_dir)
     try:
-        for name, text in site_files(entries).items():
+        for name, text in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
