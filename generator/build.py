@@ -248,7 +248,7 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
     from generator.checks import run_checks
     from generator.lint import lint_pool, template_text
     from generator.render import diagram, docs
-    from generator.synth import SynthInput, preload, synth_each
+    from generator.synth import SynthInput, app_batches, preload, synth_each
 
     preload()
     pool = None
@@ -262,7 +262,7 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
             job.run("diagram", _start_diagram, diagram, dot, drawing)
         ready = [job for job in jobs if job.error is None]
         pool = lint_pool(len(ready))
-        batches = _synth_batches(ready, pool is not None)
+        batches = app_batches(ready, alongside=pool is not None)
         progress(
             f"synth and cdk-nag: {len(ready)} stack(s), "
             f"{len(batches)} CDK app(s) in one Node process"
@@ -293,24 +293,6 @@ def _build_fresh(jobs: list[_Job], progress: Progress) -> None:
         dot.shutdown(wait=True, cancel_futures=True)
         if pool is not None:
             pool.close()
-
-
-# Stacks per CDK app when cfn-lint runs in a pool: few enough that the first templates
-# reach the pool early, enough that each app's fixed cost (cdk-nag's pass, writing the
-# assembly) stays small beside its stacks. The first app is smaller still: it also pays
-# for Node's first run of the CDK's code, while cfn-lint's workers wait for templates.
-STACKS_PER_APP = 4
-STACKS_IN_FIRST_APP = 2
-
-
-def _synth_batches(jobs: list[_Job], pooled: bool) -> list[list[_Job]]:
-    """The jobs in CDK apps to synthesize one after the other: one app when nothing runs
-    beside synth (no lint pool), else a first app of STACKS_IN_FIRST_APP stacks and then
-    apps of STACKS_PER_APP."""
-    if not pooled or len(jobs) <= STACKS_PER_APP:
-        return [jobs] if jobs else []
-    first, rest = jobs[:STACKS_IN_FIRST_APP], jobs[STACKS_IN_FIRST_APP:]
-    return [first] + [rest[k : k + STACKS_PER_APP] for k in range(0, len(rest), STACKS_PER_APP)]
 
 
 def _check_target(job: _Job, out_dir: Path, force: bool) -> None:

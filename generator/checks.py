@@ -19,7 +19,14 @@ from generator.findings import Finding
 from generator.lint import lint_pool, lint_template
 from generator.loader import Resolved
 from generator.rules import run_rules
-from generator.synth import Acknowledged, Synthesized, SynthInput, preload, synth_each
+from generator.synth import (
+    Acknowledged,
+    Synthesized,
+    SynthInput,
+    app_batches,
+    preload,
+    synth_each,
+)
 
 CHECKERS = ("cfn-lint", "cdk-nag", "archgen", "agreement")
 
@@ -49,8 +56,10 @@ def check_patterns(
     """
     failures: dict[str, ArchgenError] = {p.id: p.error for p in selected if isinstance(p, Failed)}
     preload()
-    pool = lint_pool(len(selected) - len(failures))
+    pool = None
     try:
+        synthesized: dict[str, Synthesized | ArchgenError] = {}
+        linted: dict[str, Callable[[], list[Finding]]] = {}
         with tempfile.TemporaryDirectory(prefix="archgen-validate-") as scratch:
             items = []
             for resolved in selected:
@@ -62,13 +71,19 @@ def check_patterns(
                     failures[resolved.id] = exc
                     continue
                 items.append(SynthInput(resolved, Path(scratch) / resolved.id))
-            progress(f"synth and cdk-nag: {len(items)} stack(s) in one CDK app")
-            synthesized = dict(zip([i.resolved.id for i in items], synth_each(items), strict=True))
-        linted = {
-            pattern_id: pool.submit(result.template)
-            for pattern_id, result in synthesized.items()
-            if pool is not None and not isinstance(result, ArchgenError)
-        }
+            # As in a build: cfn-lint's workers start with the first app and lint each
+            # app's templates while Node synthesizes the next.
+            pool = lint_pool(len(items))
+            apps = app_batches(items, alongside=pool is not None)
+            progress(
+                f"synth and cdk-nag: {len(items)} stack(s), "
+                f"{len(apps)} CDK app(s) in one Node process"
+            )
+            for app in apps:
+                for item, result in zip(app, synth_each(app), strict=True):
+                    synthesized[item.resolved.id] = result
+                    if pool is not None and not isinstance(result, ArchgenError):
+                        linted[item.resolved.id] = pool.submit(result.template)
         results: dict[str, list[Finding]] = {}
         acknowledged: dict[str, list[Acknowledged]] = {}
         for resolved in selected:

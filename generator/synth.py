@@ -15,7 +15,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from generator import TEMPLATES_DIR, node
 from generator.errors import ArchgenError
@@ -26,6 +26,8 @@ from generator.loader import Resolved
 # equal to aws-cdk-lib 2.275.0's recommended-feature-flags.json: tests/test_synth.py checks
 # the library, the e2e tests that the CLI warns of no unconfigured flag). archgen's synth and
 # every starter project's cdk.json read this one file, so their templates agree.
+T = TypeVar("T")
+
 FEATURE_FLAGS_FILE = TEMPLATES_DIR / "cdk-feature-flags.json"
 FEATURE_FLAGS: dict[str, Any] = json.loads(FEATURE_FLAGS_FILE.read_text(encoding="utf-8"))
 # What the CDK CLI sets for `cdk synth`, so that archgen's templates equal the
@@ -122,6 +124,25 @@ def _wait_for_preload() -> None:
     if _preloading is not None:
         _preloading.join()
         _preloading = None
+
+
+# Stacks per CDK app when cfn-lint runs beside synth (in a pool): few enough that the first
+# templates reach the pool early, enough that each app's fixed cost (cdk-nag's pass, writing
+# the assembly) stays small beside its stacks. The first app is smaller still: it also pays
+# for Node's first run of the CDK's code, while cfn-lint's workers wait for templates.
+STACKS_PER_APP = 4
+STACKS_IN_FIRST_APP = 2
+
+
+def app_batches(items: list[T], alongside: bool) -> list[list[T]]:
+    """items cut into the CDK apps to synthesize one after the other: one app when nothing
+    runs beside synth, else a first app of STACKS_IN_FIRST_APP stacks and then apps of
+    STACKS_PER_APP, so that cfn-lint works on each app's templates while Node synthesizes
+    the next."""
+    if not alongside or len(items) <= STACKS_PER_APP:
+        return [items] if items else []
+    first, rest = items[:STACKS_IN_FIRST_APP], items[STACKS_IN_FIRST_APP:]
+    return [first] + [rest[k : k + STACKS_PER_APP] for k in range(0, len(rest), STACKS_PER_APP)]
 
 
 def synth(items: list[SynthInput], outdir: Path | None = None) -> list[dict]:

@@ -27,17 +27,17 @@ def test_one_stack_or_one_core_lints_in_process():
 
 
 def test_synth_apps_take_every_stack_once_in_order_the_first_app_smallest():
-    from generator.build import STACKS_IN_FIRST_APP, STACKS_PER_APP, _synth_batches
+    from generator.synth import STACKS_IN_FIRST_APP, STACKS_PER_APP, app_batches
 
     for count in range(0, 3 * STACKS_PER_APP + 2):
-        jobs = list(range(count))
-        pooled = _synth_batches(jobs, pooled=True)
-        assert [job for app in pooled for job in app] == jobs
-        assert all(0 < len(app) <= STACKS_PER_APP for app in pooled)
-        if len(pooled) > 1:
-            assert len(pooled[0]) == STACKS_IN_FIRST_APP
-        # Without a lint pool nothing runs beside synth: one app, one cdk-nag pass.
-        assert _synth_batches(jobs, pooled=False) == ([jobs] if jobs else [])
+        items = list(range(count))
+        apps = app_batches(items, alongside=True)
+        assert [item for app in apps for item in app] == items
+        assert all(0 < len(app) <= STACKS_PER_APP for app in apps)
+        if len(apps) > 1:
+            assert len(apps[0]) == STACKS_IN_FIRST_APP
+        # Nothing runs beside synth: one app, one cdk-nag pass.
+        assert app_batches(items, alongside=False) == ([items] if items else [])
 
 
 def test_panes_highlighted_in_workers_equal_those_highlighted_in_process():
