@@ -126,6 +126,29 @@ def _wait_for(process: subprocess.Popen, text: str, limit: float = 120) -> str:
     raise AssertionError(f"the build never printed {text!r}:\n{seen}")
 
 
+def _live_in_group(group: int) -> list[int]:
+    """Processes of the group that still run (a zombie holds no file and no lock)."""
+    live = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            live.append(int(stat.parent.name))
+    return live
+
+
+def _wait_until_gone(group: int, limit: float = 30) -> None:
+    """Wait until every process of a killed process group has exited (Graphviz or Node
+    children die a moment after the build itself), as a next build would start later."""
+    deadline = time.monotonic() + limit
+    while _live_in_group(group):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{_live_in_group(group)} still run {limit} s after SIGKILL")
+        time.sleep(0.05)
+
+
 def _snapshot(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
@@ -197,6 +220,7 @@ def test_next_build_removes_what_a_killed_build_left(earlier_build, tmp_path, ru
     _wait_for(process, "synth and cdk-nag")
     os.killpg(process.pid, signal.SIGKILL)  # no handler runs: the staging folder stays
     process.wait(timeout=30)
+    _wait_until_gone(process.pid)
     assert [p for p in out.iterdir() if p.name.startswith(".archgen-staging")]
     # A swap cut between its two renames: the old folder moved aside, the new one not in.
     (out / STREAMING).rename(out / f".{STREAMING}.old-999999")
