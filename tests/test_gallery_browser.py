@@ -100,6 +100,23 @@ def test_every_page_loads_from_file_with_no_error_and_no_network(site, browser):
         page.close()
 
 
+@pytest.mark.parametrize("width", [1280, 800])
+def test_no_page_scrolls_sideways_on_a_laptop_or_a_tablet(site, browser, width):
+    # Long logical ids, construct paths, rule ids and key patterns wrap; only the code and
+    # template panes scroll sideways, inside their own box.
+    wide = {}
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for path in all_pages(site):
+        page.goto(path.resolve().as_uri())
+        scroll, client = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if scroll > client:
+            wide[path.name] = scroll
+    page.close()
+    assert not wide, f"wider than {width} px: {wide}"
+
+
 def visible_cards(page) -> list[str]:
     return page.eval_on_selector_all(
         ".card", "cards => cards.filter(c => !c.hidden).map(c => c.id.slice(5))"
