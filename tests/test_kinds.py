@@ -132,6 +132,25 @@ def test_every_connector_is_exercised_by_a_kind_fixture():
     assert sorted(declared - used) == []
 
 
+def test_a_function_that_reads_an_sse_kms_bucket_may_decrypt_with_its_key(fixture_templates):
+    """The fixture's bucket encrypts with its own key: the function reading it may decrypt
+    with that key, and use no other KMS action and no other key."""
+    from iam_policies import roles_trusting, statements
+
+    _, result, _ = fixture_templates["cloudfront-distribution"]
+    (role,) = roles_trusting(result.template, "lambda.amazonaws.com")
+    kms = [st for st in statements(result.template) if role in st.roles and "kms:" in st.actions[0]]
+    assert [sorted(st.actions) for st in kms] == [["kms:Decrypt"]]
+    defaults = [
+        rule["ServerSideEncryptionByDefault"]
+        for r in result.template["Resources"].values()
+        if r["Type"] == "AWS::S3::Bucket"
+        for rule in r["Properties"]["BucketEncryption"]["ServerSideEncryptionConfiguration"]
+    ]
+    (key,) = [d["KMSMasterKeyID"]["Fn::GetAtt"][0] for d in defaults if "KMSMasterKeyID" in d]
+    assert list(kms[0].resources) == [f"<{key}.Arn>"]
+
+
 def test_firehose_uses_an_sse_kms_bucket_key_only_through_s3_for_that_bucket(fixture_templates):
     """The fixture's bucket encrypts with its own key: the delivery role may use it, with the
     conditions Firehose documents, and no other KMS action."""

@@ -1,7 +1,8 @@
 """The connector s3.bucket -> lambda.function: the function reads the bucket's objects.
 
 Not an S3 event notification: the function's code calls GetObject. Its role may read any
-object and list the bucket (so that a missing key is a 404, not a 403), nothing else.
+object and list the bucket (so that a missing key is a 404, not a 403), and decrypt with the
+bucket's key when it has one (SSE-KMS), nothing else.
 """
 
 from generator.kinds.base import Connector
